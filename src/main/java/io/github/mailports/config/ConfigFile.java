@@ -1,0 +1,55 @@
+package io.github.mailports.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A parsed configuration file: its entries in file order (duplicates kept), grouped by document, and its
+ * comments (for suppression directives). {@code path} is relative to the base directory, with {@code /}.
+ */
+public final class ConfigFile {
+    private final String path;
+    private final ConfigFormat format;
+    private final List<ConfigEntry> entries;
+    private final int documents;
+    private final List<Comment> comments;
+
+    private ConfigFile(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments) {
+        this.path = path;
+        this.format = format;
+        this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
+        this.documents = documents;
+        this.comments = Collections.unmodifiableList(new ArrayList<>(comments));
+    }
+
+    public static ConfigFile of(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments) {
+        return new ConfigFile(path, format, entries, documents, comments);
+    }
+
+    public String path() { return path; }
+    public ConfigFormat format() { return format; }
+    /** All entries of all documents, in file order. */
+    public List<ConfigEntry> entries() { return entries; }
+    /** How many documents the file holds (at least 1, even when empty). */
+    public int documentCount() { return documents; }
+    public List<Comment> comments() { return comments; }
+
+    /** The entries of one document, in file order. */
+    public List<ConfigEntry> document(int index) {
+        List<ConfigEntry> out = new ArrayList<>();
+        for (ConfigEntry e : entries) {
+            if (e.document() == index) out.add(e);
+        }
+        return out;
+    }
+
+    /** The file name without folders. */
+    public String fileName() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    @Override
+    public String toString() { return path + " (" + format + ", " + entries.size() + " entries)"; }
+}

@@ -1,0 +1,22 @@
+package io.github.mailports.config;
+
+/**
+ * A file could not be read or parsed. The message never quotes a value of the file (it might be a
+ * password): readers say what was wrong and where, not what was written there.
+ */
+public final class ConfigParseException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+    private final int column;
+
+    public ConfigParseException(String message, int line, int column) {
+        super(message);
+        this.line = Math.max(1, line);
+        this.column = Math.max(1, column);
+    }
+
+    /** 1-based; 1 when the position is unknown. */
+    public int line() { return line; }
+    /** 1-based; 1 when the position is unknown. */
+    public int column() { return column; }
+}
