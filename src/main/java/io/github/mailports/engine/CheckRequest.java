@@ -1,0 +1,148 @@
+package io.github.mailports.engine;
+
+import io.github.mailports.rules.RuleInfo;
+import io.github.mailports.rules.Rules;
+import io.github.mailports.rules.Severity;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What to check and how: the base directory, the file selection, the hosts where cleartext is fine,
+ * values for placeholders, and per-rule overrides. Validated when built: a bad rule id or severity is an
+ * IllegalArgumentException naming it.
+ */
+public final class CheckRequest {
+    private final Path baseDir;
+    private final List<Glob> includes;
+    private final List<Glob> excludes;
+    private final List<String> allowCleartextHosts;
+    private final Map<String, String> properties;
+    private final Map<String, String> mavenProperties;
+    private final Map<String, Severity> severities;
+    private final List<String> disabledRules;
+
+    private CheckRequest(Builder b) {
+        this.baseDir = b.baseDir.toAbsolutePath().normalize();
+        this.includes = Collections.unmodifiableList(Glob.list(b.includes.isEmpty() ? Defaults.includes() : b.includes));
+        this.excludes = Collections.unmodifiableList(Glob.list(b.excludes == null ? Defaults.EXCLUDES : b.excludes));
+        this.allowCleartextHosts = Collections.unmodifiableList(new ArrayList<>(b.allowCleartextHosts));
+        this.properties = Collections.unmodifiableMap(new TreeMap<>(b.properties));
+        this.mavenProperties = Collections.unmodifiableMap(new TreeMap<>(b.mavenProperties));
+        this.severities = Collections.unmodifiableMap(new TreeMap<>(b.severities));
+        this.disabledRules = Collections.unmodifiableList(new ArrayList<>(b.disabled));
+    }
+
+    public static Builder builder(Path baseDir) { return new Builder(baseDir); }
+
+    public Path baseDir() { return baseDir; }
+    public List<Glob> includes() { return includes; }
+    public List<Glob> excludes() { return excludes; }
+    public List<String> allowCleartextHosts() { return allowCleartextHosts; }
+    public Map<String, String> properties() { return properties; }
+    public Map<String, String> mavenProperties() { return mavenProperties; }
+
+    /** Whether findings of this rule are reported at all. */
+    public boolean isEnabled(String ruleId) { return !disabledRules.contains(ruleId); }
+
+    /** The severity a finding of this rule is reported at: the override, else what the rule decided. */
+    public Severity severity(String ruleId, Severity decided) {
+        Severity s = severities.get(ruleId);
+        return s != null ? s : decided;
+    }
+
+    /** Builds a request. */
+    public static final class Builder {
+        private final Path baseDir;
+        private final List<String> includes = new ArrayList<>();
+        private List<String> excludes;
+        private final List<String> allowCleartextHosts = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> mavenProperties = new LinkedHashMap<>();
+        private final Map<String, Severity> severities = new LinkedHashMap<>();
+        private final List<String> disabled = new ArrayList<>();
+
+        private Builder(Path baseDir) { this.baseDir = baseDir; }
+
+        /** Comma-separated globs; none means the documented defaults. */
+        public Builder includes(List<String> globs) {
+            if (globs != null) includes.addAll(globs);
+            return this;
+        }
+
+        /** Comma-separated globs; null means the documented defaults, an empty list means none. */
+        public Builder excludes(List<String> globs) {
+            if (globs != null) excludes = new ArrayList<>(globs);
+            return this;
+        }
+
+        public Builder allowCleartextHosts(List<String> hosts) {
+            if (hosts != null) {
+                for (String h : hosts) {
+                    for (String part : h.split(",")) {
+                        if (!part.trim().isEmpty()) allowCleartextHosts.add(part.trim());
+                    }
+                }
+            }
+            return this;
+        }
+
+        public Builder properties(Map<String, String> values) {
+            if (values != null) properties.putAll(values);
+            return this;
+        }
+
+        public Builder mavenProperties(Map<String, String> values) {
+            if (values != null) mavenProperties.putAll(values);
+            return this;
+        }
+
+        /** A per-rule override: a severity, or {@code OFF}. */
+        public Builder rule(String id, String level) {
+            String rid = checkId(id);
+            String l = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
+            if (l.equals("OFF")) {
+                disabled.add(rid);
+            } else {
+                try {
+                    severities.put(rid, Severity.parse(l));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rule " + rid + ": unknown level '" + level
+                            + "': use ERROR, WARNING, INFO or OFF");
+                }
+            }
+            return this;
+        }
+
+        /** Rule ids to turn off (comma-separated entries allowed). */
+        public Builder skipRules(List<String> ids) {
+            if (ids != null) {
+                for (String s : ids) {
+                    for (String id : s.split(",")) {
+                        if (!id.trim().isEmpty()) disabled.add(checkId(id));
+                    }
+                }
+            }
+            return this;
+        }
+
+        private static String checkId(String id) {
+            String t = id == null ? "" : id.trim().toUpperCase(Locale.ROOT);
+            RuleInfo info = Rules.byId(t);
+            if (info == null) {
+                List<String> ids = new ArrayList<>();
+                for (RuleInfo r : Rules.catalog()) ids.add(r.id());
+                throw new IllegalArgumentException("unknown rule id '" + id + "': known ids are " + String.join(", ", ids));
+            }
+            return t;
+        }
+
+        public CheckRequest build() { return new CheckRequest(this); }
+    }
+}

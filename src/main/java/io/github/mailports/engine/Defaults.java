@@ -1,0 +1,36 @@
+package io.github.mailports.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The documented default file selection. */
+public final class Defaults {
+    /** The configuration file names looked for. */
+    public static final List<String> CONFIG_NAMES = Collections.unmodifiableList(Arrays.asList(
+            "application*.{properties,yml,yaml}",
+            "bootstrap*.{properties,yml,yaml}",
+            "*mail*.properties",
+            "logback*.xml",
+            "log4j2*.{xml,yml,yaml,json,properties}"));
+
+    public static final List<String> EXCLUDES = Collections.unmodifiableList(Arrays.asList(
+            "**/target/**", "**/node_modules/**", "**/.git/**"));
+
+    private Defaults() {
+    }
+
+    /** The names above under {@code src/main/resources/} and {@code config/} and at the top; plus autoconfig files. */
+    public static List<String> includes() {
+        List<String> out = new ArrayList<>();
+        for (String name : CONFIG_NAMES) {
+            out.add("src/main/resources/**/" + name);
+            out.add("config/**/" + name);
+            out.add(name);
+        }
+        out.add("**/config-v1.1.xml");
+        out.add("**/autoconfig/**/*.xml");
+        return Collections.unmodifiableList(out);
+    }
+}

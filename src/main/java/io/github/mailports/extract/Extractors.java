@@ -1,0 +1,31 @@
+package io.github.mailports.extract;
+
+import io.github.mailports.model.MailEndpoint;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The explicit list of extractors, in the order their endpoints are reported. */
+public final class Extractors {
+    private static final List<Extractor> ALL = Collections.unmodifiableList(Arrays.<Extractor>asList(
+            new SpringBootExtractor(),
+            new JakartaMailExtractor()));
+
+    private Extractors() {
+    }
+
+    public static List<Extractor> all() { return ALL; }
+
+    /** Every endpoint of every unit. */
+    public static List<MailEndpoint> extract(List<ConfigUnit> units, ExtractContext ctx) {
+        List<MailEndpoint> out = new ArrayList<>();
+        for (ConfigUnit unit : units) {
+            for (Extractor x : ALL) {
+                out.addAll(x.extract(unit, ctx));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.mailports.extract;
+
+import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Protocol;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups of Jakarta Mail session properties under any prefix: plain {@code mail.properties} /
+ * {@code javamail.properties}, Micronaut's {@code javamail.properties.}, an application's own
+ * {@code myapp.mail.smtp.*}. Each protocol of a group is its own endpoint; when the group names its
+ * transport or store protocol ({@code mail.transport.protocol=smtps}), the sibling's keys are never read.
+ * Keys under {@code spring.}, {@code quarkus.} and {@code simplejavamail.} belong to those sources' extractors.
+ */
+public final class JakartaMailExtractor implements Extractor {
+    private static final List<String> OWNED_ELSEWHERE = Arrays.asList("spring.", "quarkus.", "simplejavamail.", "%");
+    private static final List<String> GLOBAL = Arrays.asList("host", "user", "transport.protocol", "store.protocol");
+    private static final String MICRONAUT = "javamail.properties.";
+
+    @Override
+    public String source() { return "jakarta-mail"; }
+
+    @Override
+    public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
+        List<MailEndpoint> out = new ArrayList<>();
+        for (String profile : unit.profiles()) {
+            View view = unit.view(profile, ctx);
+            for (Map.Entry<String, Map<String, Prop>> group : groups(view).entrySet()) {
+                endpoints(group.getKey(), group.getValue(), view, out);
+            }
+        }
+        return out;
+    }
+
+    /** Prefix to (Jakarta key to prop), in file order. */
+    private static Map<String, Map<String, Prop>> groups(View view) {
+        Map<String, Map<String, Prop>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, Prop> e : view.all().entrySet()) {
+            String key = e.getKey();
+            int at = jakartaStart(key);
+            if (at < 0) continue;
+            String prefix = key.substring(0, at);
+            if (ownedElsewhere(prefix)) continue;
+            groups.computeIfAbsent(prefix, k -> new LinkedHashMap<>()).put(key.substring(at), e.getValue());
+        }
+        return groups;
+    }
+
+    private static boolean ownedElsewhere(String prefix) {
+        for (String p : OWNED_ELSEWHERE) {
+            if (prefix.startsWith(p)) return true;
+        }
+        return false;
+    }
+
+    /** Where {@code mail.<protocol>.} or a global {@code mail.*} key starts at a segment boundary, or -1. */
+    private static int jakartaStart(String key) {
+        int at = key.indexOf("mail.");
+        while (at >= 0) {
+            if (at == 0 || key.charAt(at - 1) == '.') {
+                String rest = key.substring(at + 5);
+                if (GLOBAL.contains(rest)) return at;
+                int dot = rest.indexOf('.');
+                if (dot > 0 && Protocol.fromId(rest.substring(0, dot)) != null) return at;
+            }
+            at = key.indexOf("mail.", at + 1);
+        }
+        return -1;
+    }
+
+    private void endpoints(String prefix, Map<String, Prop> keys, View view, List<MailEndpoint> out) {
+        Set<Protocol> present = new LinkedHashSet<>();
+        for (String k : keys.keySet()) {
+            String rest = k.substring(5);
+            int dot = rest.indexOf('.');
+            Protocol p = dot > 0 ? Protocol.fromId(rest.substring(0, dot)) : null;
+            if (p != null) present.add(p);
+        }
+        Set<Protocol> chosen = new LinkedHashSet<>();
+        Set<Protocol.Family> decided = new LinkedHashSet<>();
+        for (String which : new String[] {"mail.transport.protocol", "mail.store.protocol"}) {
+            Prop named = keys.get(which);
+            if (named == null || !named.isResolved()) continue;
+            Protocol p = Protocol.fromId(named.value() == null ? "" : named.value().trim());
+            if (p != null) {
+                chosen.add(p);
+                decided.add(p.family());
+            }
+        }
+        for (Protocol p : present) {
+            if (!decided.contains(p.family())) chosen.add(p);
+        }
+        if (chosen.isEmpty() && (keys.containsKey("mail.host") || keys.containsKey("mail.transport.protocol"))) {
+            chosen.add(Protocol.SMTP); // Transport.send uses the first transport provider: smtp
+        }
+        for (Protocol p : chosen) {
+            out.add(endpoint(prefix, p, keys, decided.contains(p.family()), view));
+        }
+    }
+
+    private MailEndpoint endpoint(String prefix, Protocol p, Map<String, Prop> keys, boolean siblingIgnored, View view) {
+        Prop host = keys.get("mail." + p.id() + ".host");
+        if (host == null) host = keys.get("mail.host");
+        Prop first = null;
+        for (Map.Entry<String, Prop> e : keys.entrySet()) {
+            if (e.getKey().startsWith("mail." + p.id() + ".")) { first = e.getValue(); break; }
+        }
+        if (first == null) first = keys.values().iterator().next();
+        Prop anchorProp = host != null ? host : first;
+        SourceLocation anchor = anchorProp.at();
+        MailEndpoint.Builder b = MailEndpoint.builder(prefix + "mail." + p.id(), source(), anchor).profile(view.profile());
+
+        Prop protocolKey = keys.get(p.family() == Protocol.Family.SMTP ? "mail.transport.protocol" : "mail.store.protocol");
+        Setting<Protocol> protocol = protocolKey != null && p.id().equals(trimmed(protocolKey))
+                ? protocolKey.setting(p) : Setting.defaulted(p, anchor);
+        Map<String, Prop> sessionKeys = new LinkedHashMap<>();
+        Prop password = null;
+        for (Map.Entry<String, Prop> e : keys.entrySet()) {
+            if (e.getKey().equals("mail." + p.id() + ".password")) password = e.getValue(); // the application reads it
+            else sessionKeys.put(e.getKey(), e.getValue());
+        }
+        JakartaMail.Input in = new JakartaMail.Input();
+        in.protocol = p;
+        in.protocolSetting = protocol;
+        in.keys = sessionKeys;
+        in.password = password;
+        in.siblingIgnored = siblingIgnored;
+        in.keyPrefix = prefix;
+        if (prefix.equals(MICRONAUT)) {
+            Prop user = view.get("javamail.authentication.username");
+            Prop pw = view.get("javamail.authentication.password");
+            if (user != null) in.user = user;
+            if (pw != null) in.password = pw;
+        }
+        b.protocol(protocol);
+        JakartaMail.evaluate(in, b);
+        if (protocolKey != null && protocolKey.isResolved() && Protocol.fromId(trimmed(protocolKey)) == null) {
+            b.diagnostic(Diagnostic.invalid(protocolKey.key(), protocolKey.at(), "sets " + protocolKey.key() + " to '"
+                    + trimmed(protocolKey) + "', which is no Jakarta Mail provider: getting the transport or store fails"
+                    + " with NoSuchProviderException", "use one of smtp, smtps, imap, imaps, pop3, pop3s (lower case)", false));
+        }
+        ConfigFormat format = anchorProp.format();
+        b.remedies(new JakartaRemedies(prefix, prefix + "mail." + p.id() + ".port", format));
+        return b.build();
+    }
+
+    private static String trimmed(Prop p) { return p.value() == null ? "" : p.value().trim(); }
+}

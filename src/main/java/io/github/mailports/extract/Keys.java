@@ -1,0 +1,66 @@
+package io.github.mailports.extract;
+
+import java.util.Locale;
+
+/** Key spellings: Spring's relaxed binding and its map keys. */
+final class Keys {
+    static final String SPRING_MAIL_PROPERTIES = "spring.mail.properties.";
+
+    private Keys() {
+    }
+
+    /**
+     * The key under which two spellings of the same setting merge. Spring keys ({@code spring.*}) are
+     * relaxed: {@code defaultEncoding}, {@code default-encoding} and {@code default_encoding} are one key.
+     * The map under {@code spring.mail.properties} keeps its keys' case (Jakarta Mail keys are
+     * case-sensitive) and drops Spring's brackets. Other keys are kept as written.
+     */
+    static String mergeKey(String key) {
+        if (!key.regionMatches(true, 0, "spring.", 0, 7)) return key;
+        int mapStart = propertiesMapStart(key);
+        if (mapStart >= 0) return SPRING_MAIL_PROPERTIES + mapKey(key.substring(mapStart));
+        return relaxed(key);
+    }
+
+    /** Index just after {@code spring.mail.properties.} (or at its {@code [}), or -1. */
+    private static int propertiesMapStart(String key) {
+        String[] parts = {"spring", "mail", "properties"};
+        int pos = 0;
+        for (int i = 0; i < parts.length; i++) {
+            int end = pos;
+            while (end < key.length() && key.charAt(end) != '.' && key.charAt(end) != '[') end++;
+            if (!relaxed(key.substring(pos, end)).equals(parts[i])) return -1;
+            if (end >= key.length()) return -1;
+            if (i < parts.length - 1) {
+                if (key.charAt(end) != '.') return -1;
+                pos = end + 1;
+            } else {
+                return key.charAt(end) == '.' ? end + 1 : end;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code [mail.smtp.auth]} to {@code mail.smtp.auth}; {@code mail.smtp.auth} unchanged. */
+    private static String mapKey(String tail) {
+        if (tail.startsWith("[")) {
+            int close = tail.indexOf(']');
+            if (close > 0) {
+                String inner = tail.substring(1, close);
+                String rest = tail.substring(close + 1);
+                return rest.isEmpty() ? inner : inner + (rest.startsWith(".") ? rest : "." + rest);
+            }
+        }
+        return tail;
+    }
+
+    /** Spring's uniform form: lower case, without {@code -} and {@code _}. */
+    static String relaxed(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '-' && c != '_') b.append(Character.toLowerCase(c));
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.mailports.rules;
+
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.Trust;
+
+/** MP007: certificate chains are not validated (trust-all, or a trusted host list). */
+public final class CertificateTrustDisabled implements Rule {
+    static final RuleInfo INFO = RuleInfo.of("MP007", "certificate-trust-disabled", Severity.ERROR,
+            "Certificate chain validation is turned off for all or some hosts");
+
+    @Override
+    public RuleInfo info() { return INFO; }
+
+    @Override
+    public void check(MailEndpoint e, RuleContext ctx) {
+        Setting<Trust> trust = e.trust();
+        if (trust.value() == Trust.TRUST_ALL) {
+            ctx.report(Severity.ERROR, e, trust.location(), trust.key(), "trusts every certificate for " + e.url()
+                    + ": anyone on the path can present their own certificate and read the session",
+                    Remedy.VERIFY_CERTIFICATES);
+        } else if (trust.value() == Trust.TRUST_LISTED_HOSTS) {
+            ctx.report(Severity.WARNING, e, trust.location(), trust.key(), "skips certificate chain validation for"
+                    + " the listed hosts when connecting to " + e.url() + ": any certificate is accepted for them,"
+                    + " not only their own", Remedy.VERIFY_CERTIFICATES);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.mailports.rules;
+
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** MP009: SSL 3, TLS 1.0 or TLS 1.1 enabled (RFC 8996). */
+public final class LegacyTlsProtocol implements Rule {
+    static final RuleInfo INFO = RuleInfo.of("MP009", "legacy-tls-protocol", Severity.ERROR,
+            "A deprecated SSL or TLS version is enabled");
+    private static final List<String> LEGACY = Arrays.asList("SSLv2Hello", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1");
+
+    @Override
+    public RuleInfo info() { return INFO; }
+
+    @Override
+    public void check(MailEndpoint e, RuleContext ctx) {
+        Setting<String> protocols = e.tlsProtocols();
+        if (protocols == null || !protocols.isKnown()) return;
+        List<String> legacy = new ArrayList<>();
+        for (String token : protocols.value().trim().split("\\s+")) {
+            if (LEGACY.contains(token)) legacy.add(token);
+        }
+        if (legacy.isEmpty()) return;
+        ctx.report(e, protocols, "enables " + String.join(", ", legacy) + " for " + e.url()
+                + ": these versions are deprecated (RFC 8996) and have known attacks", Remedy.MODERN_TLS_PROTOCOLS);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.mailports.rules;
+
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+
+/** MP014: Jakarta Mail waits forever by default. */
+public final class MissingTimeouts implements Rule {
+    static final RuleInfo INFO = RuleInfo.of("MP014", "missing-timeouts", Severity.INFO,
+            "No connection, read or write timeout is set (Jakarta Mail waits forever)");
+
+    @Override
+    public RuleInfo info() { return INFO; }
+
+    @Override
+    public void check(MailEndpoint e, RuleContext ctx) {
+        Setting<Boolean> timeouts = e.timeouts();
+        if (timeouts == null || Boolean.TRUE.equals(timeouts.value()) || ctx.isCleartextAllowed(e.host())) return;
+        ctx.report(e, e.anchor(), e.host().key(), "sets none of connectiontimeout, timeout and writetimeout for "
+                + e.url() + ": Jakarta Mail waits forever by default, so a silent server hangs the sending thread",
+                Remedy.SET_TIMEOUTS);
+    }
+}

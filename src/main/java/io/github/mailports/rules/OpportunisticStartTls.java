@@ -1,0 +1,27 @@
+package io.github.mailports.rules;
+
+import io.github.mailports.model.Encryption;
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Remedy;
+
+/** MP002: STARTTLS is used only if offered, so an attacker who deletes the offer gets cleartext. */
+public final class OpportunisticStartTls implements Rule {
+    static final RuleInfo INFO = RuleInfo.of("MP002", "opportunistic-starttls", Severity.WARNING,
+            "STARTTLS is optional, so the connection can be downgraded to cleartext");
+
+    @Override
+    public RuleInfo info() { return INFO; }
+
+    @Override
+    public void check(MailEndpoint e, RuleContext ctx) {
+        if (e.isUndecidable() || e.encryption().value() != Encryption.STARTTLS_OPTIONAL) return;
+        if (ctx.isCleartextAllowed(e.host()) || Verdicts.connectionBroken(e)) return;
+        boolean credentials = Boolean.TRUE.equals(e.credentials().value());
+        String consequence = credentials
+                ? "an attacker who removes the STARTTLS offer from the server's reply reads the password in cleartext"
+                : "an attacker who removes the STARTTLS offer from the server's reply reads the messages in cleartext";
+        ctx.report(credentials ? Severity.ERROR : Severity.WARNING, e, e.encryption().location(), e.encryption().key(),
+                "connects to " + e.url() + " with STARTTLS that is not required: " + consequence,
+                Remedy.REQUIRE_STARTTLS);
+    }
+}

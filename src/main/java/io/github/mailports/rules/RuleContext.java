@@ -1,0 +1,66 @@
+package io.github.mailports.rules;
+
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What a rule may ask besides the endpoint (which hosts may be cleartext), and where it reports. */
+public final class RuleContext {
+    private final Set<String> cleartextHosts;
+    private final List<Finding> findings = new ArrayList<>();
+    private Rule current;
+
+    public RuleContext(Iterable<String> allowCleartextHosts) {
+        Set<String> hosts = new TreeSet<>();
+        for (String h : allowCleartextHosts) {
+            if (h != null && !h.trim().isEmpty()) hosts.add(h.trim().toLowerCase(Locale.ROOT));
+        }
+        this.cleartextHosts = Collections.unmodifiableSet(hosts);
+    }
+
+    void use(Rule rule) { this.current = rule; }
+
+    /**
+     * Whether cleartext is acceptable for this host: loopback ({@code localhost}, {@code *.localhost},
+     * {@code 127.0.0.0/8}, {@code ::1}) or a host the user listed. An unknown host is not.
+     */
+    public boolean isCleartextAllowed(Setting<String> host) {
+        if (!host.isKnown()) return false;
+        String h = host.value().trim().toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) return true;
+        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) return true;
+        return cleartextHosts.contains(h);
+    }
+
+    /** Reports at the rule's default severity. */
+    public void report(MailEndpoint e, SourceLocation at, String key, String message, Remedy remedy) {
+        report(current.info().defaultSeverity(), e, at, key, message, remedy);
+    }
+
+    /** Reports at the place a setting was decided. */
+    public void report(MailEndpoint e, Setting<?> at, String message, Remedy remedy) {
+        report(e, at.location(), at.key(), message, remedy);
+    }
+
+    public void report(Severity severity, MailEndpoint e, SourceLocation at, String key, String message, Remedy remedy) {
+        String fix = remedy == null ? null : e.hint(remedy);
+        reportWithFix(severity, e, at, key, message, fix);
+    }
+
+    /** Reports with a fix text the extractor already wrote (diagnostics). */
+    public void reportWithFix(Severity severity, MailEndpoint e, SourceLocation at, String key, String message, String fix) {
+        List<String> profiles = Collections.singletonList(e.profile());
+        findings.add(Finding.of(current.info(), severity, at, key, e.id(), profiles, message, fix));
+    }
+
+    public List<Finding> findings() { return Collections.unmodifiableList(findings); }
+}
