@@ -96,6 +96,10 @@ public final class Engine {
             findings.add(parseError(rel, e.line(), e.column(), rel + " cannot be parsed: " + e.getMessage()));
         } catch (IOException e) {
             findings.add(parseError(rel, 1, 1, rel + " cannot be read (" + e.getClass().getSimpleName() + ")"));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader bug must not crash the build or leak the file's text: report the file, check the others.
+            findings.add(parseError(rel, 1, 1, rel + " cannot be parsed: the reader failed ("
+                    + e.getClass().getSimpleName() + "); please report this file's shape"));
         }
         return null;
     }

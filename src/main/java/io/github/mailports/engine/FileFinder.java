@@ -39,7 +39,7 @@ final class FileFinder {
                 String rel = relative(base, dir);
                 if (rel.isEmpty()) return FileVisitResult.CONTINUE;
                 if (matchesAny(excludes, rel + "/")) return FileVisitResult.SKIP_SUBTREE;
-                if (matchesAny(includes, rel) && !matchesAny(excludes, rel)) {
+                if (looksLikeConfigFile(rel) && matchesAny(includes, rel) && !matchesAny(excludes, rel)) {
                     f.odd.add(new Odd(rel, "is a directory, not a configuration file"));
                 }
                 return FileVisitResult.CONTINUE;
@@ -58,7 +58,7 @@ final class FileFinder {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
                 String rel = relative(base, file);
-                if (matchesAny(includes, rel) && !matchesAny(excludes, rel)) {
+                if (looksLikeConfigFile(rel) && matchesAny(includes, rel) && !matchesAny(excludes, rel)) {
                     f.odd.add(new Odd(rel, "cannot be read (" + exc.getClass().getSimpleName() + ")"));
                 }
                 return FileVisitResult.CONTINUE;
@@ -66,6 +66,13 @@ final class FileFinder {
         });
         Collections.sort(f.files);
         return f;
+    }
+
+    /** A folder is reported only when its name is a configuration file's (application.yml/), not for a {@code **} match. */
+    private static boolean looksLikeConfigFile(String rel) {
+        String lower = rel.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml")
+                || lower.endsWith(".xml") || lower.endsWith(".json");
     }
 
     private static boolean matchesAny(List<Glob> globs, String rel) {
