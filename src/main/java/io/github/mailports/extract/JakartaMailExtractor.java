@@ -118,7 +118,8 @@ public final class JakartaMailExtractor implements Extractor {
         if (first == null) first = keys.values().iterator().next();
         Prop anchorProp = host != null ? host : first;
         SourceLocation anchor = anchorProp.at();
-        MailEndpoint.Builder b = MailEndpoint.builder(prefix + "mail." + p.id(), source(), anchor).profile(view.profile());
+        MailEndpoint.Builder b = MailEndpoint.builder(prefix + "mail." + p.id(), source(), anchor).profile(view.profile())
+                .anchorKey(anchorProp.key());
 
         Prop protocolKey = keys.get(p.family() == Protocol.Family.SMTP ? "mail.transport.protocol" : "mail.store.protocol");
         Setting<Protocol> protocol = protocolKey != null && p.id().equals(trimmed(protocolKey))

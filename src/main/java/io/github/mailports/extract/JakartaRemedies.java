@@ -60,6 +60,9 @@ final class JakartaRemedies implements Remedies {
                         + set(k(p, "writetimeout"), "10000") + " (milliseconds)";
             case EXTERNALISE_PASSWORD:
                 return "use a placeholder such as ${MAIL_PASSWORD} and supply the value from the environment or a secret store";
+            case PREFER_IMPLICIT_TLS:
+                return "set " + set(portKey, String.valueOf(tlsPort)) + " and " + set(k(p, "ssl.enable"), "true")
+                        + ", and remove the STARTTLS settings";
             case REMOVE_STARTTLS:
                 return "remove the STARTTLS setting: implicit TLS already protects the whole connection";
             default:

@@ -44,7 +44,7 @@ public final class SpringBootExtractor implements Extractor {
     private MailEndpoint endpoint(View view, String profile) {
         Prop host = view.get("spring.mail.host");
         if (host == null || view.get("spring.mail.jndiname") != null) return null;
-        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), host.at()).profile(profile);
+        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), host.at()).profile(profile).anchorKey(host.key());
 
         Prop protocolProp = view.get("spring.mail.protocol");
         Setting<Protocol> protocol = Setting.defaulted(Protocol.SMTP, host.at());

@@ -18,6 +18,7 @@ public final class MailEndpoint {
     private final String source;
     private final String profile;
     private final SourceLocation anchor;
+    private final String anchorKey;
     private final boolean jakartaMail;
     private final Setting<Protocol> protocol;
     private final Setting<String> host;
@@ -39,6 +40,7 @@ public final class MailEndpoint {
         this.source = Objects.requireNonNull(b.source, "source");
         this.profile = b.profile == null ? DEFAULT_PROFILE : b.profile;
         this.anchor = Objects.requireNonNull(b.anchor, "anchor");
+        this.anchorKey = b.anchorKey;
         this.jakartaMail = b.jakartaMail;
         this.protocol = Objects.requireNonNull(b.protocol, "protocol");
         this.host = b.host != null ? b.host : Setting.defaulted("localhost", anchor);
@@ -67,6 +69,8 @@ public final class MailEndpoint {
     public String profile() { return profile; }
     /** Where findings about a missing key point: the host key, else the first key of the block. */
     public SourceLocation anchor() { return anchor; }
+    /** The key written at the anchor (the host key, else the first key of the block), or null. */
+    public String anchorKey() { return anchorKey; }
     /** Whether the connection is made by Jakarta Mail (its timeouts default to infinite). */
     public boolean isJakartaMail() { return jakartaMail; }
     public Setting<Protocol> protocol() { return protocol; }
@@ -102,11 +106,11 @@ public final class MailEndpoint {
     /** The fix for this endpoint in its own configuration dialect, or null when the source has none to offer. */
     public String hint(Remedy remedy) { return remedies.hint(remedy, this); }
 
-    /** {@code smtp://smtp.example.com:465}, with {@code ?} for what is unknown. */
+    /** {@code smtps://smtp.example.com:465} (the provider protocol), with {@code ?} for what is unknown. */
     public String url() {
         String h = host.isKnown() ? host.value() : "?";
         String p = port.isKnown() ? String.valueOf(port.value()) : "?";
-        return protocol.value().family().lowerName() + "://" + h + ":" + p;
+        return protocol.value().id() + "://" + h + ":" + p;
     }
 
     @Override
@@ -120,6 +124,7 @@ public final class MailEndpoint {
         private final String source;
         private final SourceLocation anchor;
         private String profile;
+        private String anchorKey;
         private boolean jakartaMail;
         private Setting<Protocol> protocol;
         private Setting<String> host;
@@ -144,6 +149,8 @@ public final class MailEndpoint {
 
         public SourceLocation anchor() { return anchor; }
         public Builder profile(String v) { this.profile = v; return this; }
+        /** The key written at the anchor, so findings about a missing key can name where they point. */
+        public Builder anchorKey(String v) { this.anchorKey = v; return this; }
         public Builder jakartaMail(boolean v) { this.jakartaMail = v; return this; }
         public Builder protocol(Setting<Protocol> v) { this.protocol = v; return this; }
         public Builder host(Setting<String> v) { this.host = v; return this; }

@@ -26,6 +26,8 @@ public enum Remedy {
     SET_TIMEOUTS,
     /** Take the password from a placeholder (environment variable or secret store). */
     EXTERNALISE_PASSWORD,
+    /** Move a working STARTTLS connection to implicit TLS on the protocol's TLS port. */
+    PREFER_IMPLICIT_TLS,
     /** Remove the STARTTLS setting that conflicts with implicit TLS. */
     REMOVE_STARTTLS;
 }

@@ -16,7 +16,7 @@ public final class MissingTimeouts implements Rule {
     public void check(MailEndpoint e, RuleContext ctx) {
         Setting<Boolean> timeouts = e.timeouts();
         if (timeouts == null || Boolean.TRUE.equals(timeouts.value()) || ctx.isCleartextAllowed(e.host())) return;
-        ctx.report(e, e.anchor(), e.host().key(), "sets none of connectiontimeout, timeout and writetimeout for "
+        ctx.report(e, e.anchor(), e.anchorKey(), "sets none of connectiontimeout, timeout and writetimeout for "
                 + e.url() + ": Jakarta Mail waits forever by default, so a silent server hangs the sending thread",
                 Remedy.SET_TIMEOUTS);
     }

@@ -18,6 +18,6 @@ public final class PreferImplicitTls implements Rule {
         int tlsPort = e.protocol().value().family().implicitTlsPort();
         ctx.report(e, e.encryption(), "connects to " + e.url() + " with required STARTTLS; implicit TLS on "
                 + tlsPort + " is preferred (RFC 8314, RFC 9325 section 3.2): it has no cleartext phase to attack",
-                Remedy.ENABLE_IMPLICIT_TLS);
+                Remedy.PREFER_IMPLICIT_TLS);
     }
 }

@@ -48,7 +48,7 @@ public final class RuleContext {
 
     /** Reports at the place a setting was decided. */
     public void report(MailEndpoint e, Setting<?> at, String message, Remedy remedy) {
-        report(e, at.location(), at.key(), message, remedy);
+        report(e, at.location(), at.key() != null ? at.key() : e.anchorKey(), message, remedy);
     }
 
     public void report(Severity severity, MailEndpoint e, SourceLocation at, String key, String message, Remedy remedy) {
@@ -59,7 +59,8 @@ public final class RuleContext {
     /** Reports with a fix text the extractor already wrote (diagnostics). */
     public void reportWithFix(Severity severity, MailEndpoint e, SourceLocation at, String key, String message, String fix) {
         List<String> profiles = Collections.singletonList(e.profile());
-        findings.add(Finding.of(current.info(), severity, at, key, e.id(), profiles, message, fix));
+        String k = key == null && at.equals(e.anchor()) ? e.anchorKey() : key;
+        findings.add(Finding.of(current.info(), severity, at, k, e.id(), profiles, message, fix));
     }
 
     public List<Finding> findings() { return Collections.unmodifiableList(findings); }
