@@ -10,9 +10,20 @@ public final class ConfigParseException extends Exception {
     private final int column;
 
     public ConfigParseException(String message, int line, int column) {
-        super(message);
+        super(oneLine(message));
         this.line = Math.max(1, line);
         this.column = Math.max(1, column);
+    }
+
+    /** Parser messages may hold line breaks or control characters; a finding is one line. */
+    private static String oneLine(String message) {
+        if (message == null) return "unknown problem";
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return b.toString().replaceAll(" {2,}", " ").trim();
     }
 
     /** 1-based; 1 when the position is unknown. */

@@ -125,14 +125,15 @@ final class JakartaMail {
             b.host(Setting.defaulted("localhost", anchor));
         }
 
-        // Trust: ssl.trust builds a MailSSLSocketFactory only when no SSL socket factory is configured.
+        // Trust: for implicit TLS, SocketFetcher wraps a plain socket and ssl.trust wins over any factory;
+        // for STARTTLS a configured SSL socket factory wins and ssl.trust is never read.
         Prop trust = r.prop("ssl.trust");
         if (trust != null && trust.isResolved()) {
             boolean factory = in.sslFactoryObject || sslFactoryClass || r.prop("ssl.socketFactory.class") != null;
             String v = trust.value().trim();
-            if (factory) {
+            if (factory && encryption.value().isStartTls()) {
                 b.diagnostic(Diagnostic.ineffective(trust.key(), trust.at(), "sets " + trust.key()
-                        + ", which Jakarta Mail ignores because an SSL socket factory is configured", null));
+                        + ", which Jakarta Mail ignores for STARTTLS because an SSL socket factory is configured", null));
             } else if (v.equals("*")) {
                 b.trust(trust.setting(Trust.TRUST_ALL));
             } else if (!v.isEmpty()) {
@@ -160,15 +161,19 @@ final class JakartaMail {
         Prop ciphers = r.prop("ssl.ciphersuites");
         if (ciphers != null && ciphers.isResolved()) checkWhitespaceList(ciphers, "cipher suite", b);
 
+        // A timeout counts only when it is a positive number: 0 means wait forever, and a value that does
+        // not parse is silently ignored. An unresolved placeholder gets the benefit of the doubt.
         Setting<Boolean> timeouts = null;
+        Setting<Boolean> ineffective = null;
         for (String t : new String[] {"connectiontimeout", "timeout", "writetimeout"}) {
             Prop tp = r.prop(t);
-            if (tp != null) {
-                r.intValue(t);
-                if (timeouts == null) timeouts = tp.setting(Boolean.TRUE);
-            }
+            if (tp == null) continue;
+            Integer ms = r.intValue(t);
+            if (timeouts == null && (!tp.isResolved() || (ms != null && ms > 0))) timeouts = tp.setting(Boolean.TRUE);
+            if (ineffective == null) ineffective = tp.setting(Boolean.FALSE);
         }
-        b.timeouts(timeouts != null ? timeouts : Setting.defaulted(Boolean.FALSE, anchor));
+        if (timeouts == null) timeouts = ineffective != null ? ineffective : Setting.defaulted(Boolean.FALSE, anchor);
+        b.timeouts(timeouts);
         b.jakartaMail(true);
 
         // Credentials: auth=true (SMTP only), or a user name or password.
@@ -253,8 +258,9 @@ final class JakartaMail {
             String v = p.value() == null ? "" : p.value();
             boolean result = def ? !v.equalsIgnoreCase("false") : v.equalsIgnoreCase("true");
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v.trim()
-                        + "', which is not true or false: Jakarta Mail silently reads it as " + result,
+                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v + "', which is not"
+                        + " true or false" + (v.trim().equals(v) ? "" : " (Jakarta Mail does not trim white space)")
+                        + ": Jakarta Mail silently reads it as " + result,
                         "set it to " + (def ? "false" : "true") + " or " + def, false));
             }
             return result;

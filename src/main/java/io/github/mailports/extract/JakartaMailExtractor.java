@@ -2,6 +2,7 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Protocol;
 import io.github.mailports.model.Setting;
@@ -23,7 +24,10 @@ import java.util.Set;
  * Keys under {@code spring.}, {@code quarkus.} and {@code simplejavamail.} belong to those sources' extractors.
  */
 public final class JakartaMailExtractor implements Extractor {
-    private static final List<String> OWNED_ELSEWHERE = Arrays.asList("spring.", "quarkus.", "simplejavamail.", "%");
+    private static final List<String> OWNED_ELSEWHERE = Arrays.asList("spring.", "quarkus.", "simplejavamail.", "%",
+            "logging.");
+    /** Package names of mail providers, as in logger names ({@code org.eclipse.angus.mail.smtp.protocol}). */
+    private static final List<String> PACKAGE_ENDINGS = Arrays.asList("angus.", "sun.", "jakarta.", "javax.");
     private static final List<String> GLOBAL = Arrays.asList("host", "user", "transport.protocol", "store.protocol");
     private static final String MICRONAUT = "javamail.properties.";
 
@@ -60,6 +64,9 @@ public final class JakartaMailExtractor implements Extractor {
         for (String p : OWNED_ELSEWHERE) {
             if (prefix.startsWith(p)) return true;
         }
+        for (String p : PACKAGE_ENDINGS) {
+            if (prefix.endsWith(p)) return true;
+        }
         return false;
     }
 
@@ -88,9 +95,20 @@ public final class JakartaMailExtractor implements Extractor {
         }
         Set<Protocol> chosen = new LinkedHashSet<>();
         Set<Protocol.Family> decided = new LinkedHashSet<>();
+        Map<Protocol.Family, Prop> unknown = new LinkedHashMap<>();
         for (String which : new String[] {"mail.transport.protocol", "mail.store.protocol"}) {
             Prop named = keys.get(which);
-            if (named == null || !named.isResolved()) continue;
+            if (named == null) continue;
+            if (!named.isResolved()) { // a placeholder decides the protocol: which keys count is unknown
+                Protocol.Family f = which.contains("transport") ? Protocol.Family.SMTP : null;
+                Protocol guess = f != null ? Protocol.SMTP : firstStore(present);
+                if (guess != null) {
+                    unknown.put(guess.family(), named);
+                    chosen.add(guess);
+                    decided.add(guess.family());
+                }
+                continue;
+            }
             Protocol p = Protocol.fromId(named.value() == null ? "" : named.value().trim());
             if (p != null) {
                 chosen.add(p);
@@ -104,11 +122,20 @@ public final class JakartaMailExtractor implements Extractor {
             chosen.add(Protocol.SMTP); // Transport.send uses the first transport provider: smtp
         }
         for (Protocol p : chosen) {
-            out.add(endpoint(prefix, p, keys, decided.contains(p.family()), view));
+            out.add(endpoint(prefix, p, keys, decided.contains(p.family()) && !unknown.containsKey(p.family()), view,
+                    unknown.get(p.family())));
         }
     }
 
-    private MailEndpoint endpoint(String prefix, Protocol p, Map<String, Prop> keys, boolean siblingIgnored, View view) {
+    private static Protocol firstStore(Set<Protocol> present) {
+        for (Protocol p : present) {
+            if (p.family() != Protocol.Family.SMTP) return p;
+        }
+        return null;
+    }
+
+    private MailEndpoint endpoint(String prefix, Protocol p, Map<String, Prop> keys, boolean siblingIgnored, View view,
+                                  Prop unresolvedProtocol) {
         Prop host = keys.get("mail." + p.id() + ".host");
         if (host == null) host = keys.get("mail.host");
         Prop first = null;
@@ -149,6 +176,13 @@ public final class JakartaMailExtractor implements Extractor {
             b.diagnostic(Diagnostic.invalid(protocolKey.key(), protocolKey.at(), "sets " + protocolKey.key() + " to '"
                     + trimmed(protocolKey) + "', which is no Jakarta Mail provider: getting the transport or store fails"
                     + " with NoSuchProviderException", "use one of smtp, smtps, imap, imaps, pop3, pop3s (lower case)", false));
+        }
+        if (unresolvedProtocol != null) {
+            b.encryption(unresolvedProtocol.setting(Encryption.UNKNOWN));
+            b.port(unresolvedProtocol.setting(null));
+            b.diagnostic(Diagnostic.unresolved(unresolvedProtocol.key(), unresolvedProtocol.at(), "decides the protocol"
+                    + " through " + unresolvedProtocol.key() + ", a placeholder with no value: which keys Jakarta Mail"
+                    + " reads, and whether TLS is on, depend on it; supply it through the plugin's properties", null));
         }
         ConfigFormat format = anchorProp.format();
         b.remedies(new JakartaRemedies(prefix, prefix + "mail." + p.id() + ".port", format));

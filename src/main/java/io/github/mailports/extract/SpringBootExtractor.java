@@ -80,6 +80,10 @@ public final class SpringBootExtractor implements Extractor {
             keys.put(k, prop);
             mapKeyDiagnostics(k, prop, p, portProp != null, view.get("spring.mail.username") != null, b);
         }
+        for (String bool : new String[] {"spring.mail.testconnection", "spring.mail.ssl.verifyhostname"}) {
+            Prop p2 = view.get(bool);
+            if (p2 != null) springBoolean(p2, b); // a value that does not bind stops the application
+        }
         Prop sslEnabled = view.get("spring.mail.ssl.enabled");
         if (sslEnabled != null) {
             Boolean on = springBoolean(sslEnabled, b);

@@ -1,5 +1,6 @@
 package io.github.mailports.rules;
 
+import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
@@ -15,6 +16,7 @@ public final class CertificateTrustDisabled implements Rule {
 
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
+        if (e.isUndecidable() || e.encryption().value() == Encryption.NONE) return; // TLS settings of a connection that never starts TLS are never read
         Setting<Trust> trust = e.trust();
         if (trust.value() == Trust.TRUST_ALL) {
             ctx.report(Severity.ERROR, e, trust.location(), trust.key(), "trusts every certificate for " + e.url()

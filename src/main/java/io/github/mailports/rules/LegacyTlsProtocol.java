@@ -1,5 +1,6 @@
 package io.github.mailports.rules;
 
+import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
@@ -19,6 +20,7 @@ public final class LegacyTlsProtocol implements Rule {
 
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
+        if (e.isUndecidable() || e.encryption().value() == Encryption.NONE) return; // TLS settings of a connection that never starts TLS are never read
         Setting<String> protocols = e.tlsProtocols();
         if (protocols == null || !protocols.isKnown()) return;
         List<String> legacy = new ArrayList<>();
@@ -27,6 +29,7 @@ public final class LegacyTlsProtocol implements Rule {
         }
         if (legacy.isEmpty()) return;
         ctx.report(e, protocols, "enables " + String.join(", ", legacy) + " for " + e.url()
-                + ": these versions are deprecated (RFC 8996) and have known attacks", Remedy.MODERN_TLS_PROTOCOLS);
+                + ": these versions are deprecated (RFC 8996): a JDK that still allows them can negotiate a breakable"
+                + " connection, and current JDKs refuse them, so a list of only these fails every connection", Remedy.MODERN_TLS_PROTOCOLS);
     }
 }

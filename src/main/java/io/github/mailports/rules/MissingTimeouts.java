@@ -15,8 +15,8 @@ public final class MissingTimeouts implements Rule {
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
         Setting<Boolean> timeouts = e.timeouts();
-        if (timeouts == null || Boolean.TRUE.equals(timeouts.value()) || ctx.isCleartextAllowed(e.host())) return;
-        ctx.report(e, e.anchor(), e.anchorKey(), "sets none of connectiontimeout, timeout and writetimeout for "
+        if (e.isUndecidable() || timeouts == null || Boolean.TRUE.equals(timeouts.value()) || ctx.isCleartextAllowed(e.host())) return;
+        ctx.report(e, timeouts.isWritten() ? timeouts.location() : e.anchor(), timeouts.isWritten() ? timeouts.key() : e.anchorKey(), "sets no positive connectiontimeout, timeout or writetimeout for "
                 + e.url() + ": Jakarta Mail waits forever by default, so a silent server hangs the sending thread",
                 Remedy.SET_TIMEOUTS);
     }

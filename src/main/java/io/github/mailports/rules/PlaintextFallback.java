@@ -15,7 +15,7 @@ public final class PlaintextFallback implements Rule {
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
         Setting<Boolean> fallback = e.plaintextFallback();
-        if (fallback == null || !Boolean.TRUE.equals(fallback.value())) return;
+        if (e.isUndecidable() || fallback == null || !Boolean.TRUE.equals(fallback.value())) return;
         String why = fallback.isWritten() && fallback.key() != null && fallback.key().endsWith("fallback")
                 ? "socketFactory.fallback is true" : "socketFactory.fallback defaults to true";
         ctx.report(e, fallback, "uses an SSL socket factory for " + e.url() + " but " + why

@@ -18,7 +18,7 @@ public final class PortProtocolMismatch implements Rule {
         Protocol.Family owner = Protocol.Family.ofStandardPort(e.port().value());
         String ours = e.protocol().value().family().name();
         ctx.report(e, Verdicts.portCause(e), "speaks " + ours + " to " + e.url() + ", but " + e.port().value()
-                + " is a " + owner.name() + " port: the server answers in another protocol and the connection fails",
+                + (owner == Protocol.Family.POP3 ? " is a " : " is an ") + owner.name() + " port: the server answers in another protocol and the connection fails",
                 Remedy.USE_PROTOCOL_PORT);
     }
 }

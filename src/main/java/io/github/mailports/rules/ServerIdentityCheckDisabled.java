@@ -1,5 +1,6 @@
 package io.github.mailports.rules;
 
+import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
@@ -15,6 +16,7 @@ public final class ServerIdentityCheckDisabled implements Rule {
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
         Setting<Boolean> check = e.identityCheck();
+        if (e.isUndecidable() || e.encryption().value() == Encryption.NONE) return; // TLS settings of a connection that never starts TLS are never read
         if (check == null || !check.isWritten() || !Boolean.FALSE.equals(check.value())) return;
         ctx.report(e, check, "turns the server identity check off for " + e.url()
                 + ": any certificate a trusted CA issued for any other host is accepted, so a man in the middle"

@@ -15,7 +15,7 @@ public final class TlsOnStartTlsPort implements Rule {
     public void check(MailEndpoint e, RuleContext ctx) {
         if (e.isUndecidable() || !Verdicts.tlsOnStartTlsPort(e)) return;
         ctx.report(e, Verdicts.portCause(e), "connects to " + e.url() + " with implicit TLS, but the server on "
-                + e.port().value() + " greets in cleartext: the handshake fails with \"Unrecognized SSL message\"",
+                + e.port().value() + " greets in cleartext: the handshake fails with \"Unsupported or unrecognized SSL message\"",
                 Remedy.USE_IMPLICIT_TLS_PORT);
     }
 }
