@@ -14,8 +14,15 @@ public final class ConfigFile {
     private final List<ConfigEntry> entries;
     private final int documents;
     private final List<Comment> comments;
+    private final XmlElement xml;
 
     private ConfigFile(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments) {
+        this(path, format, entries, documents, comments, null);
+    }
+
+    private ConfigFile(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments,
+                       XmlElement xml) {
+        this.xml = xml;
         this.path = path;
         this.format = format;
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
@@ -26,6 +33,14 @@ public final class ConfigFile {
     public static ConfigFile of(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments) {
         return new ConfigFile(path, format, entries, documents, comments);
     }
+
+    /** An XML file: its root element and comments; it has no entries. */
+    public static ConfigFile ofXml(String path, XmlElement root, List<Comment> comments) {
+        return new ConfigFile(path, ConfigFormat.XML, Collections.<ConfigEntry>emptyList(), 1, comments, root);
+    }
+
+    /** The root element of an XML file, or null for other formats. */
+    public XmlElement xml() { return xml; }
 
     public String path() { return path; }
     public ConfigFormat format() { return format; }

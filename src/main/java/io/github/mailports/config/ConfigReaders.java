@@ -18,6 +18,8 @@ public final class ConfigReaders {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".properties")) return ConfigFormat.PROPERTIES;
         if (n.endsWith(".yml") || n.endsWith(".yaml")) return ConfigFormat.YAML;
+        if (n.endsWith(".json")) return ConfigFormat.YAML; // JSON is YAML: Log4j2 JSON configurations
+        if (n.endsWith(".xml")) return ConfigFormat.XML;
         return null;
     }
 
@@ -29,6 +31,7 @@ public final class ConfigReaders {
         String name = path.substring(path.lastIndexOf('/') + 1);
         ConfigFormat format = formatOf(name);
         if (format == null) throw new ConfigParseException("no reader for this kind of file", 1, 1);
+        if (format == ConfigFormat.XML) return XmlReader.read(path, XmlReader.decode(bytes));
         String text;
         try {
             text = utf8(bytes);
@@ -42,6 +45,7 @@ public final class ConfigReaders {
             }
         }
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) return JsonText.read(path, text);
         switch (format) {
             case PROPERTIES:
                 return PropertiesReader.read(path, text);

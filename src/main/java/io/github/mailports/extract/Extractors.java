@@ -11,7 +11,13 @@ import java.util.List;
 public final class Extractors {
     private static final List<Extractor> ALL = Collections.unmodifiableList(Arrays.<Extractor>asList(
             new SpringBootExtractor(),
-            new JakartaMailExtractor()));
+            new JakartaMailExtractor(),
+            new QuarkusExtractor(),
+            new SimpleJavaMailExtractor(),
+            new MailUrlExtractor(),
+            new LogbackExtractor(),
+            new Log4j2Extractor(),
+            new AutoconfigExtractor()));
 
     private Extractors() {
     }

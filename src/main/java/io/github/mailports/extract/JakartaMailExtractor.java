@@ -37,9 +37,15 @@ public final class JakartaMailExtractor implements Extractor {
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();
+        if (!unit.isSpring() && unit.files().get(0).fileName().equals("simplejavamail.properties")) {
+            return out; // Simple Java Mail's own file: its extractor reads it, and refuses mail.* keys there
+        }
         for (String profile : unit.profiles()) {
             View view = unit.view(profile, ctx);
             for (Map.Entry<String, Map<String, Prop>> group : groups(view).entrySet()) {
+                if (unit.isSpring() && group.getKey().isEmpty() && !hasProtocolKey(group.getValue())) {
+                    continue; // a bare mail.host in application.properties is some other library's setting
+                }
                 endpoints(group.getKey(), group.getValue(), view, out);
             }
         }
@@ -58,6 +64,14 @@ public final class JakartaMailExtractor implements Extractor {
             groups.computeIfAbsent(prefix, k -> new LinkedHashMap<>()).put(key.substring(at), e.getValue());
         }
         return groups;
+    }
+
+    private static boolean hasProtocolKey(Map<String, Prop> keys) {
+        for (String k : keys.keySet()) {
+            int dot = k.indexOf('.', 5);
+            if (dot > 5 && Protocol.fromId(k.substring(5, dot)) != null) return true;
+        }
+        return false;
     }
 
     private static boolean ownedElsewhere(String prefix) {

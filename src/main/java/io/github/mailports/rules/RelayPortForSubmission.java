@@ -16,7 +16,7 @@ public final class RelayPortForSubmission implements Rule {
     public void check(MailEndpoint e, RuleContext ctx) {
         if (e.isUndecidable() || e.protocol().value().family() != Protocol.Family.SMTP) return;
         if (!e.port().isKnown() || e.port().value() != 25 || !Boolean.TRUE.equals(e.credentials().value())) return;
-        if (ctx.isCleartextAllowed(e.host())) return;
+        if (ctx.isCleartextAllowed(e.host()) || Verdicts.connectionBroken(e)) return;
         ctx.report(e, Verdicts.portCause(e), "logs in to " + e.url() + ", but 25 is the server-to-server relay port"
                 + " (RFC 5321): providers often block it, and submission belongs on 465 or 587 (RFC 8314, RFC 6409)",
                 Remedy.USE_SUBMISSION_PORT);

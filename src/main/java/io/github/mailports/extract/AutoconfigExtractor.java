@@ -1,0 +1,272 @@
+package io.github.mailports.extract;
+
+import io.github.mailports.config.ConfigFile;
+import io.github.mailports.config.XmlElement;
+import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Encryption;
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Origin;
+import io.github.mailports.model.Protocol;
+import io.github.mailports.model.Remedies;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Thunderbird autoconfig files ({@code config-v1.1.xml}, the ISPDB format): every {@code <incomingServer>}
+ * ({@code imap}, {@code pop3}) and {@code <outgoingServer>} ({@code smtp}) of every {@code <emailProvider>} is an
+ * endpoint {@code autoconfig:<provider id>:<type>#<n>}, numbered per type in file order.
+ *
+ * <p>What Thunderbird really does (comm-central {@code readFromXML.sys.mjs} and {@code Sanitizer}): element
+ * names are matched exactly; the server {@code type} must be exactly {@code imap} or {@code pop3} (incoming) or
+ * {@code smtp}; {@code <hostname>} must be a host name or contain {@code %PLACEHOLDER%}s filled from the
+ * user's address at set-up; {@code <port>} is parsed as an integer 1 to 65535; of several
+ * {@code <socketType>}s the first of exactly {@code plain} (cleartext), {@code SSL} (implicit TLS) or
+ * {@code STARTTLS} (required STARTTLS) wins; a server whose type, host name, port or socket type cannot be
+ * used is dropped. Certificates are always verified; there are no timeouts to set.
+ */
+public final class AutoconfigExtractor implements Extractor {
+    static final String SOURCE = "autoconfig";
+    private static final Pattern PLACEHOLDER = Pattern.compile("%([A-Z0-9]+)%");
+    private static final List<String> CHILDREN = Arrays.asList("hostname", "port", "socketType", "authentication",
+            "username", "password", "restriction", "addThisServer", "useGlobalPreferredServer", "pop3", "oAuth2");
+    private static final List<String> NO_CREDENTIALS = Arrays.asList("none", "client-IP-address");
+
+    @Override
+    public String source() { return SOURCE; }
+
+    @Override
+    public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
+        List<MailEndpoint> out = new ArrayList<>();
+        for (ConfigFile f : unit.files()) {
+            XmlElement root = f.xml();
+            if (root == null || !root.name().equals("clientConfig")) continue;
+            for (XmlElement provider : root.children()) {
+                if (!provider.name().equals("emailProvider")) continue;
+                String id = provider.attributeValue("id");
+                String providerId = id == null || id.trim().isEmpty() ? "?" : id.trim();
+                Map<String, Integer> counts = new HashMap<>();
+                for (XmlElement server : provider.children()) {
+                    boolean incoming = server.name().equals("incomingServer");
+                    if (!incoming && !server.name().equals("outgoingServer")) continue;
+                    String type = server.attributeValue("type");
+                    Protocol family = protocolOf(type, incoming);
+                    if (family == null) {
+                        family = protocolOf(type == null ? null : type.toLowerCase(Locale.ROOT), incoming);
+                        if (family == null) continue; // nntp, jmap, ews...: not a mail protocol this plugin checks
+                    }
+                    int n = counts.merge(family.id(), 1, Integer::sum);
+                    out.add(endpoint(f.path(), providerId, server, family, n, ctx));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Protocol protocolOf(String type, boolean incoming) {
+        if (type == null) return null;
+        if (incoming) {
+            if (type.equals("imap")) return Protocol.IMAP;
+            if (type.equals("pop3")) return Protocol.POP3;
+            return null;
+        }
+        return type.equals("smtp") ? Protocol.SMTP : null;
+    }
+
+    private MailEndpoint endpoint(String file, String providerId, XmlElement server, Protocol family, int n,
+                                  ExtractContext ctx) {
+        SourceLocation serverAt = SourceLocation.of(file, server.line(), server.column());
+        XmlElement hostname = server.child("hostname");
+        SourceLocation anchor = hostname != null ? at(file, hostname) : serverAt;
+        String id = "autoconfig:" + providerId + ":" + family.id() + "#" + n;
+        MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor)
+                .anchorKey(hostname != null ? "hostname" : server.name());
+
+        String type = server.attributeValue("type");
+        if (!family.id().equals(type)) {
+            XmlElement.Attribute t = server.attribute("type");
+            b.diagnostic(Diagnostic.invalid("type", t == null ? serverAt : SourceLocation.of(file, t.line(), t.column()),
+                    "sets type=\"" + type + "\", which Thunderbird does not accept (it compares exactly: "
+                    + family.id() + "): the server is dropped", "write type=\"" + family.id() + "\"", true));
+        }
+
+        for (XmlElement c : server.children()) {
+            if (CHILDREN.contains(c.name())) continue;
+            for (String known : CHILDREN) {
+                if (known.equalsIgnoreCase(c.name())) {
+                    b.diagnostic(Diagnostic.ineffective(c.name(), at(file, c), "sets <" + c.name() + ">, which"
+                            + " Thunderbird never reads: it matches element names exactly, so this is not <" + known
+                            + ">", "rename it to <" + known + ">"));
+                }
+            }
+        }
+
+        // Host: a host name, or placeholders filled from the user's address (or supplied to the plugin).
+        if (hostname == null || hostname.text().isEmpty()) {
+            b.diagnostic(Diagnostic.invalid("hostname", hostname == null ? serverAt : at(file, hostname),
+                    "has no <hostname>: Thunderbird drops the server", "add <hostname>", true));
+            b.host(Setting.of(null, Origin.UNRESOLVED, "hostname", anchor));
+        } else {
+            String raw = hostname.text();
+            Matcher m = PLACEHOLDER.matcher(raw);
+            StringBuffer resolved = new StringBuffer();
+            String missing = null;
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                String v = ctx.supplied(m.group(1));
+                if (v == null) {
+                    if (missing == null) missing = m.group(0);
+                    v = "";
+                }
+                m.appendReplacement(resolved, Matcher.quoteReplacement(v));
+            }
+            m.appendTail(resolved);
+            if (missing != null) {
+                b.host(Setting.of(null, Origin.UNRESOLVED, "hostname", anchor));
+                b.diagnostic(Diagnostic.unresolved("hostname", anchor, "decides the host through <hostname> with "
+                        + missing + ", a placeholder Thunderbird fills from the user's address: supply "
+                        + missing.substring(1, missing.length() - 1) + " through the plugin's properties to check"
+                        + " whether cleartext is acceptable for it", null));
+            } else {
+                b.host(Setting.of(resolved.toString().trim().toLowerCase(Locale.ROOT),
+                        any ? Origin.PLACEHOLDER : Origin.EXPLICIT, "hostname", anchor));
+            }
+        }
+
+        // Port: required, an integer 1 to 65535 (parseInt: leading digits count).
+        XmlElement portEl = server.child("port");
+        Setting<Integer> port = null;
+        if (portEl == null) {
+            b.diagnostic(Diagnostic.invalid("port", serverAt, "has no <port>: Thunderbird drops the server",
+                    "add <port>" + family.family().implicitTlsPort() + "</port>", true));
+        } else {
+            Integer v = parseInt(portEl.text());
+            SourceLocation pa = at(file, portEl);
+            if (v == null || v < 1 || v > 65535) {
+                b.diagnostic(Diagnostic.invalid("port", pa, "sets <port> to '" + portEl.text() + "', which is not a"
+                        + " port (1 to 65535): Thunderbird drops the server", "set a port between 1 and 65535", true));
+            } else {
+                port = Setting.of(v, Origin.EXPLICIT, "port", pa);
+            }
+        }
+
+        // Socket type: the first supported value wins; values are compared exactly.
+        Setting<Encryption> encryption = null;
+        List<XmlElement> socketTypes = server.children("socketType");
+        for (XmlElement st : socketTypes) {
+            Encryption e = socketType(st.text());
+            if (e != null) {
+                encryption = Setting.of(e, Origin.EXPLICIT, "socketType", at(file, st));
+                break;
+            }
+        }
+        boolean first = true;
+        for (XmlElement st : socketTypes) {
+            if (socketType(st.text()) != null) continue;
+            String t = st.text();
+            String hint = t.equalsIgnoreCase("ssl") || t.equalsIgnoreCase("tls") ? "write SSL"
+                    : t.equalsIgnoreCase("starttls") ? "write STARTTLS" : t.equalsIgnoreCase("plain") ? "write plain"
+                    : "use SSL (implicit TLS) or STARTTLS";
+            boolean dropped = encryption == null && first;
+            b.diagnostic(Diagnostic.invalid("socketType", at(file, st), "sets <socketType> to '" + t + "', which"
+                    + " Thunderbird does not know (the values are plain, SSL and STARTTLS, compared exactly): "
+                    + (dropped ? "the server is dropped" : "the value is skipped"), hint, dropped));
+            first = false;
+        }
+        if (encryption == null) {
+            if (socketTypes.isEmpty()) {
+                b.diagnostic(Diagnostic.invalid("socketType", serverAt, "has no <socketType>: Thunderbird drops the"
+                        + " server", "add <socketType>SSL</socketType>", true));
+            }
+            encryption = Setting.of(Encryption.UNKNOWN, Origin.EXPLICIT, "socketType",
+                    socketTypes.isEmpty() ? serverAt : at(file, socketTypes.get(0)));
+        }
+        b.encryption(encryption);
+        Protocol protocol = encryption.value() == Encryption.IMPLICIT_TLS ? family.sibling() : family;
+        b.protocol(encryption.value() == Encryption.IMPLICIT_TLS ? encryption.withValue(protocol)
+                : Setting.of(protocol, Origin.EXPLICIT, "type", serverAt));
+        b.port(port != null ? port : Setting.of(null, Origin.UNRESOLVED, "port", anchor));
+
+        // Credentials: an authentication method that logs in, else a user name.
+        Setting<Boolean> credentials = null;
+        XmlElement auth = server.child("authentication");
+        if (auth != null) {
+            if (!NO_CREDENTIALS.contains(auth.text())) credentials = Setting.of(Boolean.TRUE, Origin.EXPLICIT, "authentication", at(file, auth));
+        } else {
+            XmlElement user = server.child("username");
+            if (user != null && !user.text().isEmpty()) credentials = Setting.of(Boolean.TRUE, Origin.EXPLICIT, "username", at(file, user));
+        }
+        if (credentials != null) b.credentials(credentials);
+        XmlElement password = server.child("password");
+        if (password != null && !password.text().isEmpty() && !PLACEHOLDER.matcher(password.text()).find()) {
+            b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "password", at(file, password)));
+        }
+        b.remedies(new AutoconfigRemedies());
+        return b.build();
+    }
+
+    private static Encryption socketType(String v) {
+        switch (v) {
+            case "plain":
+                return Encryption.NONE;
+            case "SSL":
+                return Encryption.IMPLICIT_TLS;
+            case "STARTTLS":
+                return Encryption.STARTTLS_REQUIRED;
+            default:
+                return null;
+        }
+    }
+
+    /** JavaScript's parseInt on a trimmed string: optional sign, then decimal digits up to the first other character. */
+    private static Integer parseInt(String s) {
+        String t = s.trim();
+        int i = 0;
+        if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) i++;
+        int start = i;
+        while (i < t.length() && Character.isDigit(t.charAt(i)) && i - start < 9) i++;
+        if (i == start) return null;
+        int v = Integer.parseInt(t.substring(start, i));
+        return t.charAt(0) == '-' ? -v : v;
+    }
+
+    private static SourceLocation at(String file, XmlElement e) {
+        return SourceLocation.of(file, e.line(), e.column());
+    }
+
+    /** Fix hints as autoconfig elements. */
+    static final class AutoconfigRemedies implements Remedies {
+        @Override
+        public String hint(Remedy remedy, MailEndpoint e) {
+            Protocol.Family f = e.protocol().value().family();
+            int tls = f.implicitTlsPort();
+            int start = f == Protocol.Family.SMTP ? 587 : f == Protocol.Family.IMAP ? 143 : 110;
+            switch (remedy) {
+                case ENCRYPT:
+                    return "set <socketType>SSL</socketType> with <port>" + tls + "</port> (or STARTTLS on " + start + ")";
+                case ENABLE_IMPLICIT_TLS:
+                case PREFER_IMPLICIT_TLS:
+                    return "set <socketType>SSL</socketType> with <port>" + tls + "</port>";
+                case USE_IMPLICIT_TLS_PORT:
+                    return "set <port>" + tls + "</port> (or keep the port with <socketType>STARTTLS</socketType>)";
+                case USE_PROTOCOL_PORT:
+                case USE_SUBMISSION_PORT:
+                    return "set <port>" + tls + "</port> with <socketType>SSL</socketType>";
+                case EXTERNALISE_PASSWORD:
+                    return "remove <password>: an autoconfig file is published, and the user enters the password";
+                default:
+                    return null;
+            }
+        }
+    }
+}

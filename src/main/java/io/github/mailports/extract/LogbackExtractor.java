@@ -1,0 +1,408 @@
+package io.github.mailports.extract;
+
+import io.github.mailports.config.ConfigFile;
+import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.config.XmlElement;
+import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Encryption;
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Protocol;
+import io.github.mailports.model.Remedies;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Logback's {@code SMTPAppender} ({@code ch.qos.logback.classic.net.SMTPAppender}, and logback-access's, both
+ * built on {@code SMTPAppenderBase}) in {@code logback*.xml}, including {@code logback-spring.xml} with
+ * {@code <springProfile>} blocks and {@code <springProperty>}.
+ *
+ * <p>What Logback really does (qos-ch/logback {@code SMTPAppenderBase.buildSessionFromProperties}): the
+ * session starts from the system properties; {@code mail.smtp.host} is set only when a host is given;
+ * {@code mail.smtp.port} is always set, 25 by default, even with SSL; {@code <SSL>} sets
+ * {@code mail.smtp.ssl.enable}, {@code <STARTTLS>} only {@code mail.smtp.starttls.enable} (opportunistic), and
+ * both together log "Both SSL and StartTLS cannot be enabled simultaneously" and apply neither; a user name
+ * turns {@code mail.smtp.auth} on. There are no timeout settings.
+ *
+ * <p>Element names: Joran finds the setter for a nested element with {@code BeanUtil.toLowerCamelCase} (the
+ * first letter lower-cased unless the first two are upper case) and an exact look-up among the property names
+ * derived from the setters ({@code setSSL} gives {@code SSL}, {@code setSmtpHost} {@code smtpHost}), so
+ * {@code <SSL>}, {@code <SMTPHost>}, {@code <smtpHost>} and {@code <SmtpHost>} work while {@code <ssl>},
+ * {@code <Ssl>} and {@code <StartTLS>} are ignored (Logback 1.3+ logs "Ignoring unkown property" as a warning).
+ * Values are trimmed; a boolean is {@code true}/{@code false} in any case, anything else is ignored with a
+ * warning; the port is a decimal integer, anything else keeps 25. Action elements ({@code appender},
+ * {@code property}) match in any case.
+ */
+public final class LogbackExtractor implements Extractor {
+    static final String SOURCE = "logback";
+    private static final List<String> KNOWN_CLASSES = Arrays.asList(
+            "ch.qos.logback.classic.net.SMTPAppender", "ch.qos.logback.access.net.SMTPAppender", "SMTPAppender");
+    /** Property names of the SMTP appenders' setters and adders, as Joran derives them. */
+    private static final List<String> PROPERTIES = Arrays.asList("SMTPHost", "smtpHost", "SMTPPort", "smtpPort",
+            "STARTTLS", "SSL", "username", "password", "localhost", "to", "from", "subject", "layout", "evaluator",
+            "discriminator", "cyclicBufferTracker", "asynchronousSending", "charsetEncoding", "jndiLocation",
+            "sessionViaJNDI", "includeCallerData", "name", "context", "filter");
+    /** For a mis-cased element, the spelling to suggest. */
+    private static final Map<String, String> SUGGEST = new HashMap<>();
+
+    static {
+        for (String p : PROPERTIES) SUGGEST.put(p.toLowerCase(java.util.Locale.ROOT), p);
+        SUGGEST.put("smtphost", "smtpHost");
+        SUGGEST.put("smtpport", "smtpPort");
+    }
+
+    @Override
+    public String source() { return SOURCE; }
+
+    @Override
+    public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
+        List<MailEndpoint> out = new ArrayList<>();
+        for (ConfigFile f : unit.files()) {
+            XmlElement root = f.xml();
+            if (root == null || !root.localName().equalsIgnoreCase("configuration") || !hasSmtpAppender(root)) continue;
+            TreeSet<String> named = new TreeSet<>();
+            profileNames(root, named);
+            named.remove(MailEndpoint.DEFAULT_PROFILE);
+            List<String> profiles = new ArrayList<>();
+            profiles.add(MailEndpoint.DEFAULT_PROFILE);
+            profiles.addAll(named);
+            for (String profile : profiles) {
+                Walk w = new Walk(f.path(), profile, ctx, out);
+                w.walk(root);
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasSmtpAppender(XmlElement e) {
+        if (e.localName().equalsIgnoreCase("appender") && isSmtp(e.attributeValue("class"))) return true;
+        for (XmlElement c : e.children()) {
+            if (hasSmtpAppender(c)) return true;
+        }
+        return false;
+    }
+
+    static boolean isSmtp(String className) {
+        if (className == null) return false;
+        String c = className.trim();
+        return KNOWN_CLASSES.contains(c) || c.endsWith("SMTPAppender"); // and subclasses named so
+    }
+
+    private static boolean isKnownClass(String className) {
+        return className != null && KNOWN_CLASSES.contains(className.trim());
+    }
+
+    private static void profileNames(XmlElement e, TreeSet<String> out) {
+        if (e.localName().equalsIgnoreCase("springProfile")) out.addAll(SpringProfiles.names(e.attributeValue("name")));
+        for (XmlElement c : e.children()) profileNames(c, out);
+    }
+
+    /** Joran's {@code BeanUtil.toLowerCamelCase}. */
+    static String toLowerCamelCase(String s) {
+        if (s == null || s.isEmpty()) return s;
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(1)) && Character.isUpperCase(s.charAt(0))) return s;
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Whether Joran finds a setter or adder of an SMTP appender for this element name. */
+    static boolean isProperty(String elementName) {
+        String n = toLowerCamelCase(elementName);
+        if (PROPERTIES.contains(n)) return true;
+        String capitalised = Character.toUpperCase(elementName.charAt(0)) + elementName.substring(1);
+        return PROPERTIES.contains(toLowerCamelCase(capitalised)); // adders: addTo, addFilter
+    }
+
+    /** One document-order pass for one profile: variables as they are defined, appenders as they come. */
+    private final class Walk {
+        private final String file;
+        private final String profile;
+        private final ExtractContext ctx;
+        private final List<MailEndpoint> out;
+        /** Variable name to value; a null value: defined, but not knowable (a file, JNDI, a define class). */
+        private final Map<String, String> vars = new LinkedHashMap<>();
+
+        Walk(String file, String profile, ExtractContext ctx, List<MailEndpoint> out) {
+            this.file = file;
+            this.profile = profile;
+            this.ctx = ctx;
+            this.out = out;
+        }
+
+        void walk(XmlElement e) {
+            String n = e.localName();
+            if (n.equalsIgnoreCase("springProfile")) {
+                String expr = e.attributeValue("name");
+                if (expr == null || expr.trim().isEmpty()) return;
+                String resolved = resolve(expr).value;
+                if (!SpringProfiles.matches(resolved == null ? expr : resolved, Collections.singletonList(profile))) return;
+            } else if (n.equalsIgnoreCase("property") || n.equalsIgnoreCase("variable")) {
+                String name = e.attributeValue("name");
+                String value = e.attributeValue("value");
+                if (name != null && value != null) {
+                    LogPlaceholders.Result r = resolve(value);
+                    vars.put(name.trim(), r.unresolved == null ? r.value : null);
+                }
+                return;
+            } else if (n.equalsIgnoreCase("springProperty")) {
+                String name = e.attributeValue("name");
+                if (name != null) {
+                    String source = e.attributeValue("source");
+                    String v = source == null ? null : ctx.supplied(source.trim());
+                    if (v == null) v = e.attributeValue("defaultValue");
+                    vars.put(name.trim(), v);
+                }
+                return;
+            } else if (n.equalsIgnoreCase("define") || n.equalsIgnoreCase("insertFromJNDI")) {
+                String name = e.attributeValue(n.equalsIgnoreCase("define") ? "name" : "as");
+                if (name != null) vars.put(name.trim(), null);
+                return;
+            } else if (n.equalsIgnoreCase("appender")) {
+                if (isSmtp(e.attributeValue("class"))) {
+                    MailEndpoint ep = endpoint(e);
+                    if (ep != null) out.add(ep);
+                }
+                return;
+            }
+            for (XmlElement c : e.children()) walk(c);
+        }
+
+        LogPlaceholders.Result resolve(String raw) {
+            return LogPlaceholders.resolve(raw, LogPlaceholders.Syntax.LOGBACK, (prefix, name) -> {
+                String supplied = ctx.supplied(name);
+                if (supplied != null) return supplied;
+                if (vars.containsKey(name) || !name.contains(":")) return vars.get(name);
+                // ${NAME:default} is Spring's syntax: Logback looks the whole text up and finds nothing
+                return name + "_IS_UNDEFINED";
+            });
+        }
+
+        private SourceLocation at(XmlElement e) { return SourceLocation.of(file, e.line(), e.column()); }
+
+        private Prop prop(XmlElement e) {
+            return resolve(e.text()).prop(e.name(), at(e), e.text(), ConfigFormat.XML);
+        }
+
+        private MailEndpoint endpoint(XmlElement appender) {
+            String name = appender.attributeValue("name");
+            String id = "logback:" + (name == null || name.trim().isEmpty() ? "?" : name.trim());
+            boolean knownClass = isKnownClass(appender.attributeValue("class"));
+            Prop host = null;
+            Prop port = null;
+            Prop ssl = null;
+            Prop startTls = null;
+            Prop user = null;
+            Prop password = null;
+            Prop jndi = null;
+            List<Diagnostic> ineffective = new ArrayList<>();
+            for (XmlElement c : appender.children()) {
+                String prop = toLowerCamelCase(c.name());
+                switch (prop) {
+                    case "SMTPHost":
+                    case "smtpHost":
+                        host = prop(c);
+                        break;
+                    case "SMTPPort":
+                    case "smtpPort":
+                        port = prop(c);
+                        break;
+                    case "SSL":
+                        ssl = prop(c);
+                        break;
+                    case "STARTTLS":
+                        startTls = prop(c);
+                        break;
+                    case "username":
+                        user = prop(c);
+                        break;
+                    case "password":
+                        password = prop(c);
+                        break;
+                    case "sessionViaJNDI":
+                        jndi = prop(c);
+                        break;
+                    default:
+                        if (knownClass && !isProperty(c.name())) {
+                            String meant = SUGGEST.get(c.name().toLowerCase(java.util.Locale.ROOT));
+                            if (meant != null) ineffective.add(misCased(c, meant));
+                        }
+                }
+            }
+            if (jndi != null && jndi.isResolved() && "true".equalsIgnoreCase(trim(jndi.value()))) {
+                return null; // the session comes from JNDI: the container's settings decide the connection
+            }
+            SourceLocation anchor = host != null ? host.at() : at(appender);
+            MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor).profile(profile)
+                    .anchorKey(host != null ? host.key() : appender.name());
+            for (Diagnostic d : ineffective) b.diagnostic(d);
+
+            if (host != null && host.isResolved() && host.value() != null && host.value().contains("_IS_UNDEFINED")) {
+                b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to '" + host.raw().trim()
+                        + "': Logback's default separator is ':-', so it looks up a variable whose name includes the"
+                        + " intended default, finds none and connects to the host '" + host.value().trim()
+                        + "': sending fails", fixSyntax(host), true));
+            }
+            Setting<Integer> portSetting = Setting.defaulted(25, anchor);
+            if (port != null) {
+                if (!port.isResolved()) {
+                    portSetting = port.setting(null);
+                } else {
+                    String v = trim(port.value());
+                    try {
+                        int p = Integer.parseInt(v);
+                        portSetting = port.setting(p);
+                        if (p < 1 || p > 65535) {
+                            b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to " + p
+                                    + ", which is not a port (1 to 65535): the connection fails",
+                                    "set a port between 1 and 65535", true));
+                        }
+                    } catch (NumberFormatException e) {
+                        b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to '" + v
+                                + "'" + springSyntax(port) + ", which is not a number: Logback ignores it with a warning"
+                                + " and connects to port 25", v.contains("_IS_UNDEFINED") ? fixSyntax(port)
+                                : "write the port as a plain decimal number", false));
+                    }
+                }
+            }
+            Boolean sslOn = bool(ssl, b);
+            Boolean startOn = bool(startTls, b);
+
+            Map<String, Prop> keys = new LinkedHashMap<>();
+            boolean both = Boolean.TRUE.equals(sslOn) && Boolean.TRUE.equals(startOn);
+            if (!both) {
+                if (ssl != null) keys.put("mail.smtp.ssl.enable", sslOn == null ? ssl : ssl.as(sslOn.toString()));
+                if (startTls != null && !(Boolean.TRUE.equals(sslOn) && startOn == null)) {
+                    keys.put("mail.smtp.starttls.enable", startOn == null ? startTls : startTls.as(startOn.toString()));
+                }
+            }
+
+            JakartaMail.Input in = new JakartaMail.Input();
+            in.protocol = Protocol.SMTP;
+            in.protocolSetting = Setting.defaulted(Protocol.SMTP, anchor);
+            in.keys = keys;
+            in.connectHost = host;
+            in.connectPort = portSetting;
+            in.user = user;
+            in.password = password;
+            in.siblingIgnored = false;
+            in.keyPrefix = "";
+            b.protocol(in.protocolSetting);
+            JakartaMail.evaluate(in, b);
+            if (both) {
+                // "Both SSL and StartTLS cannot be enabled simultaneously": neither is applied
+                b.encryption(startTls.setting(Encryption.NONE));
+                b.conflictingStartTls(startTls.setting(Encryption.NONE));
+            } else if (Boolean.TRUE.equals(sslOn) && startTls != null && startOn == null) {
+                b.encryption(startTls.setting(Encryption.UNKNOWN));
+                b.diagnostic(Diagnostic.unresolved(startTls.key(), startTls.at(), "decides encryption through "
+                        + startTls.key() + ", a placeholder with no value: with " + ssl.key() + " on, Logback applies"
+                        + " neither when it is true; supply it through the plugin's properties to check the connection",
+                        null));
+            }
+            b.remedies(new LogbackRemedies());
+            return b.build();
+        }
+
+        /** Joran's boolean conversion: true/false in any case after trimming; anything else is ignored (false). */
+        private Boolean bool(Prop p, MailEndpoint.Builder b) {
+            if (p == null) return Boolean.FALSE;
+            if (!p.isResolved()) return null;
+            String v = trim(p.value());
+            if (v.equalsIgnoreCase("true")) return Boolean.TRUE;
+            if (v.equalsIgnoreCase("false")) return Boolean.FALSE;
+            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v + "'" + springSyntax(p)
+                    + ", which is not true or false: Logback ignores it with a warning and " + p.key() + " stays off",
+                    v.contains("_IS_UNDEFINED") ? fixSyntax(p) : "write true or false", false));
+            return Boolean.FALSE;
+        }
+
+        /** For a value that came out of Spring's {@code ${NAME:default}}: why Logback sees no default. */
+        private String springSyntax(Prop p) {
+            if (p.value() == null || !p.value().contains("_IS_UNDEFINED")) return "";
+            return " (written as " + p.raw().trim() + ": Logback's default separator is ':-', so it looks up a variable"
+                    + " whose name includes the intended default, finds none and uses NAME_IS_UNDEFINED)";
+        }
+
+        private String fixSyntax(Prop p) {
+            return "write the default with ':-', e.g. " + p.raw().trim().replaceFirst("\\$\\{([^:}]+):(?!-)", "\\${$1:-");
+        }
+
+        private Diagnostic misCased(XmlElement c, String meant) {
+            String what;
+            switch (meant) {
+                case "SSL":
+                    what = "so SSL (implicit TLS) is not turned on";
+                    break;
+                case "STARTTLS":
+                    what = "so STARTTLS is not turned on";
+                    break;
+                case "SMTPHost":
+                case "smtpHost":
+                    what = "so the host is not set";
+                    break;
+                case "SMTPPort":
+                case "smtpPort":
+                    what = "so the port stays 25";
+                    break;
+                case "password":
+                case "username":
+                    what = "so no login is configured";
+                    break;
+                default:
+                    what = "so the setting has no effect";
+            }
+            return Diagnostic.ineffective(c.name(), at(c), "sets <" + c.name() + ">, which Logback never reads:"
+                    + " Joran matches element names case-sensitively and the SMTP appender has no property '"
+                    + toLowerCamelCase(c.name()) + "' (Logback 1.3+ logs a warning and ignores it), " + what
+                    + ": did you mean <" + meant + ">?", "rename it to <" + meant + ">");
+        }
+    }
+
+    private static String trim(String s) { return s == null ? "" : s.trim(); }
+
+    /** Fix hints as Logback XML elements of the appender; Jakarta Mail settings without an element as -D options. */
+    static final class LogbackRemedies implements Remedies {
+        @Override
+        public String hint(Remedy remedy, MailEndpoint e) {
+            switch (remedy) {
+                case ENCRYPT:
+                    return "set <SSL>true</SSL> and <smtpPort>465</smtpPort> in the appender (Logback's <STARTTLS> is"
+                            + " only opportunistic)";
+                case REQUIRE_STARTTLS:
+                    return "Logback cannot require STARTTLS: replace <STARTTLS>true</STARTTLS> with <SSL>true</SSL> and"
+                            + " <smtpPort>465</smtpPort> (or start the JVM with -Dmail.smtp.starttls.required=true)";
+                case ENABLE_IMPLICIT_TLS:
+                    return "set <SSL>true</SSL> in the appender and remove <STARTTLS> (or connect to 587 with"
+                            + " -Dmail.smtp.starttls.required=true)";
+                case USE_IMPLICIT_TLS_PORT:
+                    return "set <smtpPort>465</smtpPort>: Logback connects to port 25 unless told otherwise, even with <SSL>";
+                case USE_PROTOCOL_PORT:
+                case USE_SUBMISSION_PORT:
+                case PREFER_IMPLICIT_TLS:
+                    return "set <smtpPort>465</smtpPort> with <SSL>true</SSL>";
+                case SET_TIMEOUTS:
+                    return "Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
+                            + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)";
+                case EXTERNALISE_PASSWORD:
+                    return "use a variable such as <password>${SMTP_PASSWORD}</password> and supply it from the"
+                            + " environment or a secret store";
+                case REMOVE_STARTTLS:
+                    return "remove <STARTTLS>: with both, Logback applies neither; keep <SSL>true</SSL> on port 465";
+                case ENABLE_IDENTITY_CHECK:
+                    return "remove -Dmail.smtp.ssl.checkserveridentity=false from the JVM options";
+                case VERIFY_CERTIFICATES:
+                    return "remove -Dmail.smtp.ssl.trust from the JVM options and add the server's CA to the trust store";
+                default:
+                    return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,643 @@
+package io.github.mailports.extract;
+
+import io.github.mailports.config.ConfigEntry;
+import io.github.mailports.config.ConfigFile;
+import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.config.Placeholders;
+import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Encryption;
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Origin;
+import io.github.mailports.model.Protocol;
+import io.github.mailports.model.Remedies;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Trust;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Quarkus mailer ({@code quarkus-mailer}, built on the Vert.x mail client, not on Jakarta Mail): the
+ * default mailer {@code quarkus.mailer.*} and named mailers {@code quarkus.mailer.<name>.*}, as
+ * {@code io.quarkus.mailer.runtime.Mailers} turns them into a Vert.x {@code MailConfig}.
+ *
+ * <p>Profiles follow SmallRye Config: a key without a profile prefix applies to every profile;
+ * {@code %prod.key} (or {@code %dev,test.key}, or a quoted {@code "%prod":} YAML key) applies to the named
+ * profiles and wins over the plain key; {@code application-{profile}.properties/.yaml} holds keys of that
+ * profile without the prefix; {@code quarkus.config.profile.parent} names a parent profile consulted before
+ * the plain keys. A packaged application runs as {@code prod}, so each mailer is evaluated for {@code prod}
+ * and for every other profile the files name. In {@code dev} and {@code test} the default mailer is the
+ * mock mailer unless {@code mock=false}; named mailers default to {@code mock=false}.
+ *
+ * <p>Resolution ({@code Mailers.configureTLS}): host defaults to {@code localhost} and the port to Vert.x's
+ * 25, also with TLS; with {@code tls-configuration-name} TLS is on unless {@code tls=false} and trust comes
+ * from {@code quarkus.tls.<name>.*}; otherwise TLS is on when {@code ssl=true} or, when {@code tls} is
+ * unset, when trust-all is on ({@code trust-all}, else {@code quarkus.tls.trust-all}). Without TLS,
+ * {@code start-tls} (upper-cased, default {@code OPTIONAL}) decides STARTTLS; with TLS Vert.x never sends
+ * STARTTLS.
+ */
+public final class QuarkusExtractor implements Extractor {
+    static final String ID = "quarkus.mailer";
+    private static final String PREFIX = "quarkus.mailer.";
+    private static final Pattern FILE_NAME = Pattern.compile("application(?:-([^.]+))?\\.(properties|yml|yaml)");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+\\]$");
+    /** The keys of {@code MailerRuntimeConfig} (and the build-time {@code cache-attachments}), kebab-case. */
+    private static final List<String> KNOWN = Arrays.asList("from", "mock", "bounce-address", "host", "port",
+            "username", "password", "tls-configuration-name", "ssl", "tls", "trust-all", "max-pool-size",
+            "own-host-name", "keep-alive", "disable-esmtp", "start-tls", "login", "auth-methods", "key-store",
+            "key-store-password", "multi-part-only", "allow-rcpt-errors", "pipelining", "pool-cleaner-period",
+            "keep-alive-timeout", "approved-recipients", "log-rejected-recipients", "log-invalid-recipients",
+            "credentials-provider", "credentials-provider-name", "cache-attachments");
+    /** Config groups whose sub-keys are not checked here. */
+    private static final List<String> GROUPS = Arrays.asList("dkim", "truststore", "ntlm");
+    private static final List<String> START_TLS = Arrays.asList("DISABLED", "OPTIONAL", "REQUIRED");
+    private static final List<String> LOGIN = Arrays.asList("DISABLED", "NONE", "REQUIRED", "XOAUTH2");
+    /** SmallRye Config's boolean converter: these (any case) are true, anything else is false. */
+    private static final List<String> TRUE_WORDS = Arrays.asList("true", "1", "yes", "y", "on", "ja", "j", "si", "sim", "oui");
+
+    @Override
+    public String source() { return "quarkus"; }
+
+    @Override
+    public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
+        List<QFile> files = quarkusFiles(unit);
+        List<MailEndpoint> out = new ArrayList<>();
+        if (files.isEmpty() || !mentionsMailer(files)) return out;
+        for (String profile : profiles(files)) {
+            QView view = QView.build(files, profile, ctx);
+            for (Map.Entry<String, List<String>> mailer : mailers(view).entrySet()) {
+                MailEndpoint e = endpoint(view, mailer.getKey().isEmpty() ? null : mailer.getKey(), mailer.getValue());
+                if (e != null) out.add(e);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ files and profiles
+
+    /** A file Quarkus reads, with its profile (from the name) and its precedence. */
+    private static final class QFile {
+        final ConfigFile file;
+        final String profile;
+        final int ordinal;
+
+        QFile(ConfigFile file, String profile, int ordinal) {
+            this.file = file;
+            this.profile = profile;
+            this.ordinal = ordinal;
+        }
+    }
+
+    /** {@code application*.properties/yml/yaml} of the unit, lowest precedence first (properties 250, YAML 255, config/ +10). */
+    private static List<QFile> quarkusFiles(ConfigUnit unit) {
+        List<QFile> out = new ArrayList<>();
+        for (ConfigFile f : unit.files()) {
+            if (f.format() == ConfigFormat.XML) continue;
+            Matcher m = FILE_NAME.matcher(f.fileName());
+            if (!m.matches()) continue;
+            String ext = m.group(2);
+            int ordinal = ext.equals("properties") ? 250 : ext.equals("yml") ? 254 : 255;
+            String dir = f.path().lastIndexOf('/') < 0 ? "" : f.path().substring(0, f.path().lastIndexOf('/'));
+            if (dir.equals("config") || dir.endsWith("/config")) ordinal += 10;
+            out.add(new QFile(f, m.group(1), ordinal));
+        }
+        Collections.sort(out, (a, b) -> Integer.compare(a.ordinal, b.ordinal));
+        return out;
+    }
+
+    private static boolean mentionsMailer(List<QFile> files) {
+        for (QFile f : files) {
+            for (ConfigEntry e : f.file.entries()) {
+                if (logical(e.key()).startsWith(PREFIX)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code prod}, then every other profile the files name: {@code %p.} prefixes, file names, {@code quarkus.profile}. */
+    private static List<String> profiles(List<QFile> files) {
+        TreeSet<String> found = new TreeSet<>();
+        for (QFile f : files) {
+            if (f.profile != null) found.add(f.profile);
+            for (ConfigEntry e : f.file.entries()) {
+                found.addAll(prefixProfiles(e.key()));
+                if (logical(e.key()).equals("quarkus.profile") && e.value() != null && !e.value().contains("${")) {
+                    for (String p : e.value().split(",")) {
+                        if (!p.trim().isEmpty()) found.add(p.trim());
+                    }
+                }
+            }
+        }
+        found.remove("prod");
+        List<String> out = new ArrayList<>();
+        out.add("prod");
+        out.addAll(found);
+        return out;
+    }
+
+    /** The profiles of a {@code %a,b.key}, or none. */
+    static List<String> prefixProfiles(String key) {
+        if (!key.startsWith("%")) return Collections.emptyList();
+        int dot = key.indexOf('.');
+        if (dot < 2) return Collections.emptyList();
+        List<String> out = new ArrayList<>();
+        for (String p : key.substring(1, dot).split(",")) {
+            if (!p.trim().isEmpty()) out.add(p.trim());
+        }
+        return out;
+    }
+
+    /** The key without its profile prefix. */
+    static String logical(String key) {
+        if (!key.startsWith("%")) return key;
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(dot + 1);
+    }
+
+    // ------------------------------------------------------------------ the effective configuration of one profile
+
+    /** Every key once for one profile, as SmallRye Config resolves it; keyed by the key without profile prefix. */
+    private static final class QView {
+        final String profile;
+        final Map<String, Prop> props = new LinkedHashMap<>();
+
+        private QView(String profile) { this.profile = profile; }
+
+        static QView build(List<QFile> files, String profile, ExtractContext ctx) {
+            Map<String, Object[]> raw = layers(files, profile, null);
+            Object[] parent = raw.get("quarkus.config.profile.parent");
+            if (parent != null) {
+                String p = ((ConfigEntry) parent[0]).value();
+                if (p != null && !p.trim().isEmpty() && !p.contains("${") && !p.trim().equals(profile)) {
+                    raw = layers(files, profile, p.trim());
+                }
+            }
+            QView view = new QView(profile);
+            for (Map.Entry<String, Object[]> me : raw.entrySet()) {
+                ConfigEntry e = (ConfigEntry) me.getValue()[0];
+                ConfigFile f = (ConfigFile) me.getValue()[1];
+                final Map<String, Object[]> all = raw;
+                Placeholders.Result r = Placeholders.resolve(e.value(), name -> {
+                    String supplied = ctx.supplied(name);
+                    if (supplied != null) return supplied;
+                    Object[] own = all.get(name);
+                    return own == null ? null : ((ConfigEntry) own[0]).value();
+                }, ctx::maven);
+                Origin origin = !r.hadPlaceholder() ? Origin.EXPLICIT : r.isResolved() ? Origin.PLACEHOLDER : Origin.UNRESOLVED;
+                SourceLocation at = SourceLocation.of(f.path(), e.line(), e.column());
+                view.props.put(me.getKey(), new Prop(e.key(), at, e.value(), r.value(), origin, r.unresolvedName(), f.format()));
+            }
+            return view;
+        }
+
+        /** Logical key to {entry, file}: plain keys, then the parent profile's, then the profile's, last one winning. */
+        private static Map<String, Object[]> layers(List<QFile> files, String profile, String parent) {
+            Map<String, Object[]> raw = new LinkedHashMap<>();
+            for (QFile f : files) {
+                if (f.profile != null) continue;
+                for (ConfigEntry e : f.file.entries()) {
+                    if (!e.key().startsWith("%")) put(raw, e.key(), e, f.file);
+                }
+            }
+            for (String p : parent == null ? new String[] {profile} : new String[] {parent, profile}) {
+                for (QFile f : files) {
+                    if (f.profile != null) continue;
+                    for (ConfigEntry e : f.file.entries()) {
+                        if (prefixProfiles(e.key()).contains(p)) put(raw, logical(e.key()), e, f.file);
+                    }
+                }
+                for (QFile f : files) {
+                    if (!p.equals(f.profile)) continue;
+                    for (ConfigEntry e : f.file.entries()) {
+                        if (!e.key().startsWith("%")) put(raw, e.key(), e, f.file);
+                        else if (prefixProfiles(e.key()).contains(p)) put(raw, logical(e.key()), e, f.file);
+                    }
+                }
+            }
+            return raw;
+        }
+
+        private static void put(Map<String, Object[]> raw, String key, ConfigEntry e, ConfigFile f) {
+            raw.remove(key);
+            raw.put(key, new Object[] {e, f});
+        }
+
+        /** The prop under a logical key, or null; an empty value counts as absent (SmallRye treats it as missing). */
+        Prop get(String key) {
+            Prop p = props.get(key);
+            if (p == null) return null;
+            if (p.isResolved() && (p.value() == null || p.value().trim().isEmpty())) return null;
+            return p;
+        }
+    }
+
+    /** Mailer name ("" for the default mailer) to the logical keys below it, in view order. */
+    private static Map<String, List<String>> mailers(QView view) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String key : view.props.keySet()) {
+            if (!key.startsWith(PREFIX)) continue;
+            String[] split = splitMailer(key.substring(PREFIX.length()));
+            out.computeIfAbsent(split[0], k -> new ArrayList<>()).add(key);
+        }
+        return out;
+    }
+
+    /** {mailer name or "", property path} of what follows {@code quarkus.mailer.}. */
+    private static String[] splitMailer(String rest) {
+        String first;
+        String tail;
+        if (rest.startsWith("\"")) {
+            int close = rest.indexOf('"', 1);
+            if (close < 0) return new String[] {"", rest};
+            first = rest.substring(1, close);
+            tail = close + 1 < rest.length() && rest.charAt(close + 1) == '.' ? rest.substring(close + 2) : "";
+        } else {
+            int dot = rest.indexOf('.');
+            first = dot < 0 ? rest : rest.substring(0, dot);
+            tail = dot < 0 ? "" : rest.substring(dot + 1);
+        }
+        String bare = INDEX.matcher(first).replaceAll("");
+        if (KNOWN.contains(bare) || GROUPS.contains(bare) || tail.isEmpty()) return new String[] {"", rest};
+        // quarkus.mailer.trust-store.paths: a misspelled group of the default mailer, not a mailer named trust-store
+        int dot = tail.indexOf('.');
+        String tailFirst = INDEX.matcher(dot < 0 ? tail : tail.substring(0, dot)).replaceAll("");
+        if (!KNOWN.contains(tailFirst)) {
+            for (String g : GROUPS) {
+                if (Keys.relaxed(g).equals(Keys.relaxed(bare))) return new String[] {"", rest};
+            }
+        }
+        return new String[] {first, tail};
+    }
+
+    // ------------------------------------------------------------------ one mailer in one profile
+
+    private MailEndpoint endpoint(QView view, String name, List<String> keys) {
+        String base = name == null ? PREFIX : PREFIX + (name.contains(".") ? "\"" + name + "\"" : name) + ".";
+        String id = name == null ? ID : ID + "." + name;
+        Mailer m = new Mailer(view, base);
+        boolean devOrTest = view.profile.equals("dev") || view.profile.equals("test");
+
+        Prop mock = m.get("mock");
+        if (mock == null && name == null && devOrTest) return null;
+        if (mock != null && mock.isResolved() && isTrue(mock.value())) return null;
+
+        Prop host = m.get("host");
+        SourceLocation anchor;
+        Prop anchorProp = host;
+        if (anchorProp == null) {
+            for (String k : keys) {
+                Prop p = view.props.get(k);
+                if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
+            }
+        }
+        anchor = anchorProp.at();
+        MailEndpoint.Builder b = MailEndpoint.builder(id, source(), anchor).profile(view.profile).anchorKey(anchorProp.key());
+        b.protocol(Setting.defaulted(Protocol.SMTP, anchor));
+        b.jakartaMail(false);
+
+        if (mock != null && mock.isResolved()) m.bool("mock", b);
+        unknownKeys(view, base, keys, b);
+
+        // Host: @WithDefault("localhost").
+        if (host != null) {
+            b.host(host.setting(host.value()));
+            if (!host.isResolved()) b.diagnostic(unresolved(host, "the host"));
+        } else {
+            b.host(Setting.defaulted("localhost", anchor));
+        }
+
+        // Port: only set when present; Vert.x MailConfig.DEFAULT_PORT is 25 whatever the TLS mode.
+        Prop portProp = m.get("port");
+        Setting<Integer> port = Setting.defaulted(25, anchor);
+        if (portProp != null) {
+            if (!portProp.isResolved()) {
+                port = portProp.setting(null);
+                b.diagnostic(unresolved(portProp, "the port"));
+            } else {
+                String v = portProp.value().trim();
+                try {
+                    int p = Integer.parseInt(v);
+                    if (p < 1 || p > 65535) {
+                        b.diagnostic(Diagnostic.invalid(portProp.key(), portProp.at(), "sets " + portProp.key() + " to " + p
+                                + ", which is not a port (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
+                    }
+                    port = portProp.setting(p);
+                } catch (NumberFormatException e) {
+                    b.diagnostic(Diagnostic.invalid(portProp.key(), portProp.at(), "sets " + portProp.key() + " to '" + v
+                            + "', which is not a number: Quarkus fails to start (the port is an int)",
+                            "set a port between 1 and 65535", true));
+                }
+            }
+        }
+        b.port(port);
+
+        // TLS, trust and identity (Mailers.configureTLS).
+        Prop tlsName = m.get("tls-configuration-name");
+        Prop tls = m.get("tls");
+        Prop ssl = m.get("ssl");
+        Prop trustAllKey = m.get("trust-all");
+        Boolean tlsV = m.bool("tls", b);
+        Boolean sslV = m.bool("ssl", b);
+        Setting<Encryption> encryption = null;
+        Setting<Trust> trust = null;
+        if (tlsName != null) {
+            for (Prop ignored : new Prop[] {ssl, trustAllKey, m.get("key-store"), m.get("truststore.paths")}) {
+                if (ignored != null) {
+                    b.diagnostic(Diagnostic.ineffective(ignored.key(), ignored.at(), "sets " + ignored.key() + ", which"
+                            + " Quarkus ignores because " + tlsName.key() + " is set: TLS and trust come from that named TLS"
+                            + " configuration", "remove it and configure quarkus.tls." + nameOf(tlsName) + ".* instead"));
+                }
+            }
+            if (!tlsName.isResolved()) {
+                encryption = tlsName.setting(Encryption.UNKNOWN);
+                b.diagnostic(unresolved(tlsName, "whether TLS is on"));
+            } else {
+                String bucket = "quarkus.tls." + tlsName.value().trim() + ".";
+                Prop namedTrustAll = view.get(bucket + "trust-all");
+                if (namedTrustAll != null && namedTrustAll.isResolved() && isTrue(namedTrustAll.value())) {
+                    trust = namedTrustAll.setting(Trust.TRUST_ALL);
+                }
+                Prop algorithm = view.get(bucket + "hostname-verification-algorithm");
+                if (algorithm != null && algorithm.isResolved()) {
+                    b.identityCheck(algorithm.setting(!algorithm.value().trim().equalsIgnoreCase("NONE")));
+                }
+                Prop protocols = view.get(bucket + "protocols");
+                if (protocols != null && protocols.isResolved()) {
+                    b.tlsProtocols(protocols.setting(protocols.value().replace(',', ' ')));
+                }
+                if (tls == null) encryption = tlsName.setting(Encryption.IMPLICIT_TLS);
+            }
+            if (encryption == null) encryption = tlsSetting(tls, tlsV);
+        } else {
+            Prop trustAll = trustAllKey;
+            if (trustAll == null) trustAll = view.get("quarkus.tls.trust-all");
+            Boolean trustAllV = null;
+            if (trustAll != null) trustAllV = trustAll.isResolved() ? Boolean.valueOf(isTrue(trustAll.value())) : null;
+            if (trustAll == trustAllKey && trustAllKey != null) m.bool("trust-all", b);
+            if (Boolean.TRUE.equals(trustAllV)) trust = trustAll.setting(Trust.TRUST_ALL);
+            if (Boolean.TRUE.equals(sslV)) {
+                encryption = ssl.setting(Encryption.IMPLICIT_TLS);
+            } else if (ssl != null && sslV == null) {
+                encryption = ssl.setting(Encryption.UNKNOWN);
+                b.diagnostic(unresolved(ssl, "whether TLS is on"));
+            } else if (tls != null) {
+                encryption = tlsSetting(tls, tlsV);
+            } else if (Boolean.TRUE.equals(trustAllV)) {
+                encryption = trustAll.setting(Encryption.IMPLICIT_TLS); // tls.orElse(trustAll)
+            } else if (trustAll != null && trustAllV == null) {
+                encryption = trustAll.setting(Encryption.UNKNOWN);
+                b.diagnostic(unresolved(trustAll, "whether TLS is on"));
+            }
+        }
+        if (encryption != null && encryption.value() == Encryption.UNKNOWN && tls != null && !tls.isResolved()) {
+            b.diagnostic(unresolved(tls, "whether TLS is on"));
+        }
+
+        Prop startTls = m.get("start-tls");
+        String startMode = "OPTIONAL";
+        boolean startInvalid = false;
+        if (startTls != null && startTls.isResolved()) {
+            String v = startTls.value().trim().toUpperCase(Locale.ROOT);
+            if (START_TLS.contains(v)) {
+                startMode = v;
+            } else {
+                startInvalid = true;
+                b.diagnostic(Diagnostic.invalid(startTls.key(), startTls.at(), "sets " + startTls.key() + " to '"
+                        + startTls.value().trim() + "', which is not DISABLED, OPTIONAL or REQUIRED: the mailer fails to"
+                        + " start (StartTLSOptions.valueOf throws)", "set it to REQUIRED (or DISABLED, OPTIONAL)", true));
+            }
+        }
+        if (encryption == null) {
+            if (startTls != null && !startTls.isResolved()) {
+                encryption = startTls.setting(Encryption.UNKNOWN);
+                b.diagnostic(unresolved(startTls, "whether STARTTLS is used"));
+            } else if (startInvalid) {
+                encryption = startTls.setting(Encryption.UNKNOWN);
+            } else if (startMode.equals("DISABLED")) {
+                encryption = startTls.setting(Encryption.NONE);
+            } else if (startMode.equals("REQUIRED")) {
+                encryption = startTls.setting(Encryption.STARTTLS_REQUIRED);
+            } else if (startTls != null) {
+                encryption = startTls.setting(Encryption.STARTTLS_OPTIONAL);
+            } else {
+                encryption = Setting.defaulted(Encryption.STARTTLS_OPTIONAL, anchor); // MailConfig.DEFAULT_TLS
+            }
+        } else if (encryption.value() == Encryption.IMPLICIT_TLS && startTls != null && startTls.isResolved()
+                && !startInvalid && !startMode.equals("DISABLED")) {
+            b.conflictingStartTls(startTls.setting(Encryption.IMPLICIT_TLS)); // SMTPInitialDialogue skips STARTTLS on SSL
+        }
+        if (encryption == null) encryption = Setting.defaulted(Encryption.UNKNOWN, anchor);
+        b.encryption(encryption);
+        if (encryption.value() == Encryption.IMPLICIT_TLS) b.protocol(encryption.withValue(Protocol.SMTPS)); // SMTP inside TLS
+        if (trust != null) b.trust(trust);
+
+        // Credentials: Vert.x logs in when a user name or password is set (login NONE), always with REQUIRED/XOAUTH2.
+        Prop login = m.get("login");
+        String loginMode = "NONE";
+        if (login != null && login.isResolved()) {
+            String v = login.value().trim().toUpperCase(Locale.ROOT);
+            if (LOGIN.contains(v)) {
+                loginMode = v;
+            } else {
+                b.diagnostic(Diagnostic.invalid(login.key(), login.at(), "sets " + login.key() + " to '" + login.value().trim()
+                        + "', which is not NONE, DISABLED, REQUIRED or XOAUTH2: the mailer fails to start"
+                        + " (LoginOption.valueOf throws)", "set it to NONE, DISABLED, REQUIRED or XOAUTH2", true));
+            }
+        }
+        Prop user = m.get("username");
+        Prop password = m.get("password");
+        Prop provider = m.get("credentials-provider");
+        if (!loginMode.equals("DISABLED")) {
+            if (loginMode.equals("REQUIRED") || loginMode.equals("XOAUTH2")) b.credentials(login.setting(Boolean.TRUE));
+            else if (user != null) b.credentials(user.setting(Boolean.TRUE));
+            else if (password != null) b.credentials(password.setting(Boolean.TRUE));
+            else if (provider != null) b.credentials(provider.setting(Boolean.TRUE));
+        }
+        if (password != null && password.isLiteral()) b.literalPassword(password.setting(Boolean.TRUE));
+
+        b.remedies(new QuarkusRemedies(base, anchorProp.format()));
+        return b.build();
+    }
+
+    /** The mailer's own keys: {@code quarkus.mailer.<p>} or {@code quarkus.mailer.<name>.<p>}. */
+    private static final class Mailer {
+        final QView view;
+        final String base;
+
+        Mailer(QView view, String base) {
+            this.view = view;
+            this.base = base;
+        }
+
+        Prop get(String p) { return view.get(base + p); }
+
+        /** SmallRye's boolean conversion; null when absent or a placeholder decides it. Reports a value that is no boolean word. */
+        Boolean bool(String p, MailEndpoint.Builder b) {
+            Prop prop = get(p);
+            if (prop == null || !prop.isResolved()) return null;
+            String v = prop.value().trim();
+            boolean result = isTrue(v);
+            if (!result && !v.equalsIgnoreCase("false") && !v.equalsIgnoreCase("no") && !v.equalsIgnoreCase("off")
+                    && !v.equals("0")) {
+                b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + v + "', which is"
+                        + " not true or false: Quarkus silently reads it as false", "set it to true or false", false));
+            }
+            return result;
+        }
+    }
+
+    private static boolean isTrue(String v) {
+        return v != null && TRUE_WORDS.contains(v.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Encryption decided by an explicit {@code tls} key. */
+    private static Setting<Encryption> tlsSetting(Prop tls, Boolean tlsV) {
+        if (tls == null) return null;
+        if (tlsV == null) return tls.setting(Encryption.UNKNOWN);
+        return tlsV ? tls.setting(Encryption.IMPLICIT_TLS) : null;
+    }
+
+    private static String nameOf(Prop tlsName) {
+        return tlsName.isResolved() ? tlsName.value().trim() : "<name>";
+    }
+
+    private static Diagnostic unresolved(Prop p, String what) {
+        return Diagnostic.unresolved(p.key(), p.at(), "decides " + what + " through " + p.key() + ", a placeholder with"
+                + " no value: supply it through the plugin's properties to check the connection", null);
+    }
+
+    /** MP010: a key below the mailer that {@code MailerRuntimeConfig} does not have; SmallRye only logs a warning. */
+    private static void unknownKeys(QView view, String base, List<String> keys, MailEndpoint.Builder b) {
+        for (String k : keys) {
+            if (!k.startsWith(base)) continue;
+            String tail = k.substring(base.length());
+            int dot = tail.indexOf('.');
+            String first = INDEX.matcher(dot < 0 ? tail : tail.substring(0, dot)).replaceAll("");
+            if (GROUPS.contains(first) || (dot < 0 && KNOWN.contains(first))) continue;
+            Prop p = view.props.get(k);
+            String written = p.key();
+            String prefix = written.substring(0, written.length() - tail.length());
+            String meant;
+            if (KNOWN.contains(first)) {
+                meant = prefix + first; // e.g. quarkus.mailer.tls.enabled: the property has no sub-keys
+            } else {
+                String near = nearest(first);
+                meant = near == null ? null : prefix + near + (dot < 0 ? "" : tail.substring(dot));
+            }
+            b.diagnostic(Diagnostic.ineffective(written, p.at(), "sets " + written + ", which the Quarkus mailer does"
+                    + " not have, so nothing reads it (Quarkus only logs \"Unrecognized configuration key\")"
+                    + (meant == null ? "" : ": did you mean " + meant + "?"),
+                    meant == null ? "remove it" : "rename it to " + meant));
+        }
+    }
+
+    /** The known key or group with the same letters (case, {@code -} and {@code _} aside), else one within two edits. */
+    static String nearest(String written) {
+        String w = Keys.relaxed(written);
+        List<String> names = new ArrayList<>(KNOWN);
+        names.addAll(GROUPS);
+        for (String k : names) {
+            if (Keys.relaxed(k).equals(w)) return k;
+        }
+        String best = null;
+        int bestDistance = 3;
+        for (String k : names) {
+            int d = distance(Keys.relaxed(k), w);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) return 3;
+        int[] before = new int[b.length() + 1];
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1); // a transposition is one edit
+                }
+            }
+            int[] t = before;
+            before = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Fix hints in the Quarkus dialect, for the mailer's own prefix. */
+    static final class QuarkusRemedies implements Remedies {
+        private final String base;
+        private final ConfigFormat format;
+
+        QuarkusRemedies(String base, ConfigFormat format) {
+            this.base = base;
+            this.format = format;
+        }
+
+        @Override
+        public String hint(Remedy remedy, MailEndpoint e) {
+            switch (remedy) {
+                case ENCRYPT:
+                    return "set " + set("tls", "true") + " and " + set("port", "465") + " (or " + set("start-tls", "REQUIRED")
+                            + " on 587)";
+                case REQUIRE_STARTTLS:
+                    return "set " + set("start-tls", "REQUIRED") + " (or use implicit TLS: " + set("tls", "true") + " and "
+                            + set("port", "465") + ")";
+                case ENABLE_IMPLICIT_TLS:
+                    return "set " + set("tls", "true") + " (or use port 587 with " + set("tls", "false") + " and "
+                            + set("start-tls", "REQUIRED") + ")";
+                case USE_IMPLICIT_TLS_PORT:
+                    return "set " + set("port", "465") + " (or keep the port and use STARTTLS: " + set("tls", "false") + " and "
+                            + set("start-tls", "REQUIRED") + ")";
+                case USE_PROTOCOL_PORT:
+                case USE_SUBMISSION_PORT:
+                    return "set " + set("port", "465") + " with " + set("tls", "true") + " (or 587 with "
+                            + set("start-tls", "REQUIRED") + ")";
+                case ENABLE_IDENTITY_CHECK:
+                    return "remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
+                            + " or set it to HTTPS";
+                case VERIFY_CERTIFICATES:
+                    return "remove " + (e.trust().key() != null ? e.trust().key() : base + "trust-all") + " and give the"
+                            + " server's CA through a named TLS configuration (" + base + "tls-configuration-name and"
+                            + " quarkus.tls.<name>.trust-store.*)";
+                case MODERN_TLS_PROTOCOLS:
+                    return "set " + (e.tlsProtocols() != null ? e.tlsProtocols().key() : "quarkus.tls.<name>.protocols")
+                            + (format == ConfigFormat.YAML ? ": " : "=") + "TLSv1.3,TLSv1.2 or remove it";
+                case EXTERNALISE_PASSWORD:
+                    return "use a placeholder such as ${MAIL_PASSWORD} (or the environment variable QUARKUS_MAILER_PASSWORD)"
+                            + " and supply the value from a secret store";
+                case PREFER_IMPLICIT_TLS:
+                    return "set " + set("port", "465") + " and " + set("tls", "true") + ", and remove " + base + "start-tls";
+                case REMOVE_STARTTLS:
+                    return "remove " + base + "start-tls: Vert.x never sends STARTTLS on a TLS connection (for STARTTLS"
+                            + " instead, set " + set("tls", "false") + ")";
+                default:
+                    return null;
+            }
+        }
+
+        private String set(String key, String value) {
+            return base + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
+        }
+    }
+}

@@ -1,0 +1,483 @@
+package io.github.mailports.extract;
+
+import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Origin;
+import io.github.mailports.model.Protocol;
+import io.github.mailports.model.Remedies;
+import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Setting;
+import io.github.mailports.model.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Simple Java Mail: {@code simplejavamail.properties} on the classpath, and the same keys in Spring
+ * configuration (its Spring module reads them from the Spring {@code Environment}). The mailer builds a
+ * Jakarta Mail session (sources: {@code ConfigLoader}, {@code PropertySchema}, {@code TransportStrategy},
+ * {@code MailerImpl}):
+ * <ul>
+ *   <li>{@code simplejavamail.transportstrategy} is parsed with {@code Enum.valueOf}, so only the exact names
+ *       {@code SMTP} (the default), {@code SMTPS}, {@code SMTP_TLS} and {@code SMTP_OAUTH2} work;</li>
+ *   <li>{@code SMTP} sets {@code mail.smtp.starttls.enable=true} and {@code starttls.required=false}
+ *       (opportunistic TLS) unless {@code simplejavamail.opportunistic.tls=false}, which leaves cleartext;
+ *       {@code SMTPS} uses protocol {@code smtps}; {@code SMTP_TLS} and {@code SMTP_OAUTH2} require STARTTLS;
+ *       the default ports are 25, 465, 587 and 587;</li>
+ *   <li>{@code simplejavamail.extraproperties.*} are copied into the session after the strategy's keys, and
+ *       then the mailer overwrites the timeouts ({@code defaults.sessiontimeoutmillis}, default 60 000 ms),
+ *       {@code ssl.trust} ({@code defaults.trustallhosts} gives {@code *}, else {@code defaults.trustedhosts})
+ *       and {@code ssl.checkserveridentity} ({@code defaults.verifyserveridentity}, default true);</li>
+ *   <li>booleans are {@code true/yes/1} or {@code false/no/0}; any other value, a non-integer number and,
+ *       in {@code simplejavamail.properties}, any key the library does not know make loading fail.</li>
+ * </ul>
+ */
+public final class SimpleJavaMailExtractor implements Extractor {
+    static final String ID = "simplejavamail";
+    static final String FILE_NAME = "simplejavamail.properties";
+    private static final String PREFIX = "simplejavamail.";
+    private static final String EXTRA = "simplejavamail.extraproperties.";
+    private static final Pattern CLUSTER = Pattern.compile("^simplejavamail\\.defaults\\.connectionpool\\.clusters\\.[^.]+\\."
+            + "(clusterkey\\.uuid|coresize|maxsize|claimtimeout\\.millis|expireafter\\.millis|loadbalancing\\.strategy)$");
+    /** {@code ConfigLoader.Property}, the keys Simple Java Mail knows. */
+    private static final List<String> KNOWN = Arrays.asList("simplejavamail.javaxmail.debug",
+            "simplejavamail.javaxmail.debug.out", "simplejavamail.transportstrategy", "simplejavamail.smtp.host",
+            "simplejavamail.smtp.port", "simplejavamail.smtp.username", "simplejavamail.smtp.password",
+            "simplejavamail.smtp.clienthostname", "simplejavamail.smtp.localaddress", "simplejavamail.smtp.localport",
+            "simplejavamail.disable.all.clientvalidation", "simplejavamail.custom.sslfactory.class",
+            "simplejavamail.proxy.host", "simplejavamail.proxy.port", "simplejavamail.proxy.username",
+            "simplejavamail.proxy.password", "simplejavamail.proxy.socks5bridge.port", "simplejavamail.defaults.subject",
+            "simplejavamail.defaults.content.transfer.encoding", "simplejavamail.defaults.body.text.content.transfer.encoding",
+            "simplejavamail.defaults.body.html.content.transfer.encoding",
+            "simplejavamail.defaults.body.calendar.content.transfer.encoding", "simplejavamail.defaults.from.name",
+            "simplejavamail.defaults.from.address", "simplejavamail.defaults.replyto.name",
+            "simplejavamail.defaults.replyto.address", "simplejavamail.defaults.bounceto.name",
+            "simplejavamail.defaults.bounceto.address", "simplejavamail.defaults.delivery.status.notification.notify",
+            "simplejavamail.defaults.delivery.status.notification.return.option", "simplejavamail.defaults.to.name",
+            "simplejavamail.defaults.to.address", "simplejavamail.defaults.cc.name", "simplejavamail.defaults.cc.address",
+            "simplejavamail.defaults.bcc.name", "simplejavamail.defaults.bcc.address", "simplejavamail.defaults.poolsize",
+            "simplejavamail.defaults.async.queue.capacity", "simplejavamail.defaults.async.queue.overflowpolicy",
+            "simplejavamail.defaults.async.queue.waittimeoutmillis", "simplejavamail.defaults.connectionpool.clusterkey.uuid",
+            "simplejavamail.defaults.connectionpool.coresize", "simplejavamail.defaults.connectionpool.maxsize",
+            "simplejavamail.defaults.connectionpool.claimtimeout.millis",
+            "simplejavamail.defaults.connectionpool.expireafter.millis",
+            "simplejavamail.defaults.connectionpool.loadbalancing.strategy", "simplejavamail.defaults.poolsize.keepalivetime",
+            "simplejavamail.defaults.sessiontimeoutmillis", "simplejavamail.defaults.trustallhosts",
+            "simplejavamail.defaults.trustedhosts", "simplejavamail.defaults.verifyserveridentity",
+            "simplejavamail.transport.mode.logging.only", "simplejavamail.opportunistic.tls",
+            "simplejavamail.smime.signing.keystore", "simplejavamail.smime.signing.keystore_password",
+            "simplejavamail.smime.signing.key_alias", "simplejavamail.smime.signing.key_password",
+            "simplejavamail.smime.signing.algorithm", "simplejavamail.smime.encryption.key_encapsulation_algorithm",
+            "simplejavamail.smime.encryption.cipher", "simplejavamail.dkim.signing.private_key_file_or_data",
+            "simplejavamail.dkim.signing.selector", "simplejavamail.dkim.signing.signing_domain",
+            "simplejavamail.dkim.signing.use_length_param",
+            "simplejavamail.dkim.signing.excluded_headers_from_default_signing_list",
+            "simplejavamail.dkim.signing.header_canonicalization", "simplejavamail.dkim.signing.body_canonicalization",
+            "simplejavamail.dkim.signing.algorithm", "simplejavamail.smime.encryption.certificate",
+            "simplejavamail.embeddedimages.dynamicresolution.enable.dir",
+            "simplejavamail.embeddedimages.dynamicresolution.enable.classpath",
+            "simplejavamail.embeddedimages.dynamicresolution.enable.url",
+            "simplejavamail.embeddedimages.dynamicresolution.base.dir",
+            "simplejavamail.embeddedimages.dynamicresolution.base.classpath",
+            "simplejavamail.embeddedimages.dynamicresolution.base.url",
+            "simplejavamail.embeddedimages.dynamicresolution.outside.base.dir",
+            "simplejavamail.embeddedimages.dynamicresolution.outside.base.url",
+            "simplejavamail.embeddedimages.dynamicresolution.outside.base.classpath",
+            "simplejavamail.embeddedimages.dynamicresolution.mustbesuccesful");
+    /** Keys whose presence means the configuration describes a connection. */
+    private static final List<String> CONNECTION = Arrays.asList("transportstrategy", "smtp.host", "smtp.port",
+            "smtp.username", "smtp.password", "opportunistic.tls", "defaults.trustallhosts", "defaults.trustedhosts",
+            "defaults.verifyserveridentity", "custom.sslfactory.class");
+    private static final List<String> STRATEGIES = Arrays.asList("SMTP", "SMTPS", "SMTP_TLS", "SMTP_OAUTH2");
+    private static final List<String> TRUE_WORDS = Arrays.asList("true", "yes", "1");
+    private static final List<String> FALSE_WORDS = Arrays.asList("false", "no", "0");
+    private static final List<String> TIMEOUTS = Arrays.asList("connectiontimeout", "timeout", "writetimeout");
+
+    @Override
+    public String source() { return "simple-java-mail"; }
+
+    @Override
+    public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
+        List<MailEndpoint> out = new ArrayList<>();
+        boolean file = !unit.isSpring() && unit.files().size() == 1 && unit.files().get(0).fileName().equals(FILE_NAME)
+                && unit.files().get(0).format() == ConfigFormat.PROPERTIES;
+        if (!file && !unit.isSpring()) return out;
+        for (String profile : unit.profiles()) {
+            MailEndpoint e = endpoint(unit.view(profile, ctx), file);
+            if (e != null) out.add(e);
+        }
+        return out;
+    }
+
+    /** The keys Simple Java Mail reads from one view: canonical key to prop, extra properties apart. */
+    private static final class SjmKeys {
+        final Map<String, Prop> scalar = new LinkedHashMap<>();
+        /** Jakarta Mail key (as written after the prefix) to prop. */
+        final Map<String, Prop> extra = new LinkedHashMap<>();
+        /** Keys the library does not know. */
+        final List<Prop> unknown = new ArrayList<>();
+        /** Non-simplejavamail keys in simplejavamail.properties (the loader refuses those too). */
+        final List<Prop> foreign = new ArrayList<>();
+
+        Prop get(String tail) {
+            Prop p = scalar.get(PREFIX + tail);
+            if (p == null) return null;
+            if (p.isResolved() && (p.value() == null || p.value().trim().isEmpty())) return null; // blank: ignored
+            return p;
+        }
+    }
+
+    private static SjmKeys collect(View view, boolean file) {
+        SjmKeys k = new SjmKeys();
+        for (Map.Entry<String, Prop> e : view.all().entrySet()) {
+            String written = e.getValue().key();
+            if (file) {
+                if (written.startsWith(EXTRA)) k.extra.put(written.substring(EXTRA.length()), e.getValue());
+                else if (KNOWN.contains(written) || CLUSTER.matcher(written).matches()) k.scalar.put(written, e.getValue());
+                else if (written.startsWith(PREFIX)) k.unknown.add(e.getValue());
+                else k.foreign.add(e.getValue());
+                continue;
+            }
+            // Spring: the Environment finds the canonical names in any relaxed spelling.
+            String relaxed = Keys.relaxed(written);
+            if (!relaxed.startsWith(PREFIX)) continue;
+            int extra = extraStart(written);
+            if (extra >= 0) {
+                String tail = written.substring(extra);
+                if (tail.startsWith("[") && tail.endsWith("]")) tail = tail.substring(1, tail.length() - 1);
+                k.extra.put(tail, e.getValue());
+                continue;
+            }
+            String canonical = null;
+            for (String known : KNOWN) {
+                if (Keys.relaxed(known).equals(relaxed)) { canonical = known; break; }
+            }
+            if (canonical != null) k.scalar.put(canonical, e.getValue());
+            else if (!CLUSTER.matcher(written).matches()) k.unknown.add(e.getValue());
+        }
+        return k;
+    }
+
+    /** Index just after {@code simplejavamail.extraproperties.} (or at its {@code [}) in a written key, or -1. */
+    private static int extraStart(String written) {
+        String lower = written.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith(PREFIX)) return -1;
+        int at = PREFIX.length();
+        String rest = lower.substring(at);
+        String[] spellings = {"extraproperties", "extra-properties", "extra_properties"};
+        for (String s : spellings) {
+            if (rest.startsWith(s + ".")) return at + s.length() + 1;
+            if (rest.startsWith(s + "[")) return at + s.length();
+        }
+        return -1;
+    }
+
+    private MailEndpoint endpoint(View view, boolean file) {
+        SjmKeys k = collect(view, file);
+        boolean connection = false;
+        for (String c : CONNECTION) {
+            if (k.scalar.containsKey(PREFIX + c)) connection = true;
+        }
+        for (String extra : k.extra.keySet()) {
+            if (extra.startsWith("mail.")) connection = true;
+        }
+        if (!connection && !(file && !(k.unknown.isEmpty() && k.foreign.isEmpty()))) return null;
+
+        Prop host = k.get("smtp.host");
+        Prop anchorProp = host;
+        if (anchorProp == null) {
+            List<Prop> all = new ArrayList<>(k.scalar.values());
+            all.addAll(k.extra.values());
+            all.addAll(k.unknown);
+            all.addAll(k.foreign);
+            for (Prop p : all) {
+                if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
+            }
+        }
+        SourceLocation anchor = anchorProp.at();
+        ConfigFormat format = anchorProp.format();
+        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), anchor).profile(view.profile()).anchorKey(anchorProp.key());
+
+        for (Prop p : k.unknown) unknownKey(p, file, b);
+        for (Prop p : k.foreign) {
+            String meant = p.key().startsWith("mail.") ? EXTRA + p.key() : null;
+            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", but Simple Java Mail"
+                    + " refuses a file with a key it does not know: loading the configuration fails"
+                    + (meant == null ? "" : " (Jakarta Mail properties go under " + EXTRA + ")"),
+                    meant == null ? "remove it" : "rename it to " + meant, true));
+        }
+
+        // Transport strategy: Enum.valueOf, exact names.
+        Prop ts = k.get("transportstrategy");
+        String strategy = "SMTP";
+        boolean strategyKnown = true;
+        if (ts != null) {
+            if (!ts.isResolved()) {
+                strategyKnown = false;
+            } else if (STRATEGIES.contains(ts.value())) {
+                strategy = ts.value();
+            } else {
+                strategyKnown = false;
+                String near = nearestStrategy(ts.value());
+                b.diagnostic(Diagnostic.invalid(ts.key(), ts.at(), "sets " + ts.key() + " to '" + ts.value() + "', which is"
+                        + " not a transport strategy (names are exact and case-sensitive: SMTP, SMTPS, SMTP_TLS,"
+                        + " SMTP_OAUTH2): loading the configuration fails" + (near == null ? "" : "; did you mean " + near + "?"),
+                        near == null ? "use SMTPS (or SMTP_TLS)" : "set it to " + near, true));
+            }
+        }
+        Protocol p = strategy.equals("SMTPS") ? Protocol.SMTPS : Protocol.SMTP;
+        Setting<Protocol> protocol = ts != null && strategyKnown ? ts.setting(p) : Setting.defaulted(p, anchor);
+        String px = "mail." + p.id() + ".";
+        Map<String, Prop> keys = new LinkedHashMap<>();
+
+        // The strategy's own keys.
+        if (ts != null && !ts.isResolved()) {
+            keys.put(px + "starttls.enable", ts); // a placeholder decides everything the strategy sets
+        } else if (strategy.equals("SMTP")) {
+            Prop opp = k.get("opportunistic.tls");
+            Boolean oppV = opp == null ? Boolean.TRUE : bool(opp, b);
+            if (opp != null && !opp.isResolved()) {
+                keys.put(px + "starttls.enable", opp);
+            } else if (Boolean.FALSE.equals(oppV)) {
+                keys.put(px + "starttls.enable", opp.as("false"));
+            } else if (oppV != null) {
+                Prop cause = ts != null ? ts : opp != null ? opp : synthetic(anchor, format, "true");
+                keys.put(px + "starttls.enable", cause.as("true"));
+                keys.put(px + "starttls.required", cause.as("false"));
+            }
+        } else if (strategy.startsWith("SMTP_")) {
+            keys.put(px + "starttls.enable", ts.as("true"));
+            keys.put(px + "starttls.required", ts.as("true"));
+        }
+
+        // Server: host, port (the strategy's default port when none), user; a password turns auth on.
+        if (host != null) keys.put(px + "host", host);
+        int defaultPort = strategy.equals("SMTPS") ? 465 : strategy.startsWith("SMTP_") ? 587 : 25;
+        Prop port = k.get("smtp.port");
+        if (port != null && port.isResolved() && !validPort(port, b)) port = null;
+        if (port == null) port = ts != null && strategyKnown ? ts.as(String.valueOf(defaultPort)) : synthetic(anchor, format, String.valueOf(defaultPort));
+        keys.put(px + "port", port);
+        Prop user = k.get("smtp.username");
+        Prop password = k.get("smtp.password");
+        if (user != null) keys.put(px + "user", user);
+        if (password != null && !strategy.equals("SMTP_OAUTH2")) keys.put(px + "auth", password.isResolved() ? password.as("true") : password);
+        Prop factory = k.get("custom.sslfactory.class");
+        if (factory != null) keys.put(px + "ssl.socketFactory.class", factory);
+
+        // Extra properties win over all of that; then the mailer overwrites timeouts, trust and identity.
+        for (Map.Entry<String, Prop> e : k.extra.entrySet()) {
+            String jk = e.getKey();
+            Prop prop = e.getValue();
+            String suffix = jk.startsWith(px) ? jk.substring(px.length()) : null;
+            if (suffix != null && (TIMEOUTS.contains(suffix) || suffix.equals("ssl.trust") || suffix.equals("ssl.checkserveridentity"))) {
+                String by = TIMEOUTS.contains(suffix) ? PREFIX + "defaults.sessiontimeoutmillis (default 60000 ms)"
+                        : suffix.equals("ssl.trust") ? PREFIX + "defaults.trustallhosts and defaults.trustedhosts"
+                        : PREFIX + "defaults.verifyserveridentity (default true)";
+                String fix = TIMEOUTS.contains(suffix) ? "remove it and set " + PREFIX + "defaults.sessiontimeoutmillis instead"
+                        : suffix.equals("ssl.trust") ? "remove it (and rather add the server's CA to the trust store than list trusted hosts)"
+                        : "remove it";
+                b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Simple Java Mail"
+                        + " overwrites when it builds the session, from " + by, fix));
+                continue;
+            }
+            keys.put(jk, prop);
+        }
+
+        // Timeouts: one session timeout for connect, read and write.
+        Prop timeout = k.get("defaults.sessiontimeoutmillis");
+        if (timeout != null && timeout.isResolved() && !validInt(timeout, b)) timeout = null;
+        Prop timeoutValue = timeout != null ? timeout : synthetic(anchor, format, "60000");
+        for (String t : TIMEOUTS) keys.put(px + t, timeoutValue);
+
+        // Trust: trust-all gives ssl.trust=*, else the trusted host list (space-separated).
+        Prop trustAll = k.get("defaults.trustallhosts");
+        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, b);
+        Prop trusted = k.get("defaults.trustedhosts");
+        if (Boolean.TRUE.equals(trustAllV)) {
+            keys.put(px + "ssl.trust", trustAll.as("*"));
+        } else if (trusted != null && trusted.isResolved()) {
+            String hosts = trusted.value().replace(';', ' ').replace(',', ' ').trim();
+            if (!hosts.isEmpty()) keys.put(px + "ssl.trust", trusted.as(hosts));
+        }
+
+        // Identity: always written from verifyserveridentity (default true).
+        Prop verify = k.get("defaults.verifyserveridentity");
+        if (verify != null) {
+            Boolean v = bool(verify, b);
+            if (v != null) keys.put(px + "ssl.checkserveridentity", verify.as(String.valueOf(v)));
+        }
+
+        JakartaMail.Input in = new JakartaMail.Input();
+        in.protocol = p;
+        in.protocolSetting = protocol;
+        in.keys = keys;
+        in.user = user;
+        in.password = password;
+        in.siblingIgnored = true; // the strategy sets mail.transport.protocol
+        in.keyPrefix = EXTRA;
+        b.protocol(protocol);
+        JakartaMail.evaluate(in, b);
+        if (host == null) b.host(Setting.<String>of(null, Origin.DEFAULT, null, anchor)); // given in code
+        if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port
+        b.remedies(new SimpleJavaMailRemedies(format));
+        return b.build();
+    }
+
+    /** A value Simple Java Mail applies by default, at the endpoint's anchor. */
+    private static Prop synthetic(SourceLocation anchor, ConfigFormat format, String value) {
+        return new Prop(null, anchor, value, value, Origin.DEFAULT, null, format);
+    }
+
+    private static void unknownKey(Prop p, boolean file, MailEndpoint.Builder b) {
+        String near = nearestKey(p.key());
+        String hint = near == null ? "" : ": did you mean " + near + "?";
+        if (file) {
+            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not know:"
+                    + " it refuses the whole " + FILE_NAME + " and loading the configuration fails" + hint,
+                    near == null ? "remove it" : "rename it to " + near, true));
+        } else {
+            b.diagnostic(Diagnostic.ineffective(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not"
+                    + " have, so nothing reads it" + hint, near == null ? "remove it" : "rename it to " + near));
+        }
+    }
+
+    /** Simple Java Mail's boolean parsing ({@code PropertySchema.parseBoolean}); null when a placeholder decides it. */
+    private static Boolean bool(Prop p, MailEndpoint.Builder b) {
+        if (!p.isResolved()) return null;
+        String v = p.value().toLowerCase(Locale.ROOT);
+        if (TRUE_WORDS.contains(v)) return Boolean.TRUE;
+        if (FALSE_WORDS.contains(v)) return Boolean.FALSE;
+        b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + p.value() + "', which is not a"
+                + " boolean Simple Java Mail accepts (true, false, yes, no, 1, 0): loading the configuration fails",
+                "set it to true or false", true));
+        return null;
+    }
+
+    /** {@code Integer.valueOf}, no trimming; a failure stops loading. */
+    private static boolean validInt(Prop p, MailEndpoint.Builder b) {
+        try {
+            Integer.valueOf(p.value());
+            return true;
+        } catch (NumberFormatException e) {
+            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + p.value() + "', which is not"
+                    + " an integer" + (p.value().trim().equals(p.value()) ? "" : " (white space is not trimmed)")
+                    + ": loading the configuration fails", "write a plain decimal number", true));
+            return false;
+        }
+    }
+
+    private static boolean validPort(Prop p, MailEndpoint.Builder b) {
+        if (!validInt(p, b)) return false;
+        int v = Integer.parseInt(p.value());
+        if (v < 1 || v > 65535) {
+            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to " + v + ", which is not a port"
+                    + " (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
+        }
+        return true;
+    }
+
+    /** The strategy a wrong spelling meant: another case, or the names of Simple Java Mail 4. */
+    static String nearestStrategy(String v) {
+        String u = v.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        if (STRATEGIES.contains(u)) return u;
+        if (u.equals("SMTP_SSL") || u.equals("SSL") || u.equals("TLS_IMPLICIT")) return "SMTPS";
+        if (u.equals("SMTP_PLAIN") || u.equals("PLAIN")) return "SMTP";
+        if (u.equals("STARTTLS") || u.equals("SMTP_STARTTLS") || u.equals("TLS")) return "SMTP_TLS";
+        return null;
+    }
+
+    static String nearestKey(String written) {
+        String w = Keys.relaxed(written);
+        for (String k : KNOWN) {
+            if (Keys.relaxed(k).equals(w)) return k;
+        }
+        if (w.startsWith("simplejavamail.extra")) return null;
+        String best = null;
+        int bestDistance = 3;
+        for (String k : KNOWN) {
+            int d = distance(Keys.relaxed(k), w);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) return 3;
+        int[] before = new int[b.length() + 1];
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    cur[j] = Math.min(cur[j], before[j - 2] + 1); // a transposition is one edit
+                }
+            }
+            int[] t = before;
+            before = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Fix hints in Simple Java Mail's keys; Jakarta Mail details go through extra properties. */
+    static final class SimpleJavaMailRemedies implements Remedies {
+        private final ConfigFormat format;
+        private final JakartaRemedies jakarta;
+
+        SimpleJavaMailRemedies(ConfigFormat format) {
+            this.format = format;
+            this.jakarta = new JakartaRemedies(EXTRA, PREFIX + "smtp.port", format);
+        }
+
+        @Override
+        public String hint(Remedy remedy, MailEndpoint e) {
+            switch (remedy) {
+                case ENCRYPT:
+                    return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465") + " (or "
+                            + set("transportstrategy", "SMTP_TLS") + " on 587)";
+                case REQUIRE_STARTTLS:
+                    return "set " + set("transportstrategy", "SMTP_TLS") + " (or SMTPS on port 465)";
+                case ENABLE_IMPLICIT_TLS:
+                    return "set " + set("transportstrategy", "SMTPS") + " (or use port 587 with SMTP_TLS)";
+                case USE_IMPLICIT_TLS_PORT:
+                    return "set " + set("smtp.port", "465") + " (or keep the port and set " + set("transportstrategy", "SMTP_TLS") + ")";
+                case USE_PROTOCOL_PORT:
+                case USE_SUBMISSION_PORT:
+                    return "set " + set("smtp.port", "465") + " with " + set("transportstrategy", "SMTPS") + " (or 587 with SMTP_TLS)";
+                case ENABLE_IDENTITY_CHECK:
+                    return "remove " + PREFIX + "defaults.verifyserveridentity or set it to true";
+                case VERIFY_CERTIFICATES:
+                    return "remove " + (e.trust().key() != null ? e.trust().key() : PREFIX + "defaults.trustallhosts")
+                            + " and add the server's CA certificate to the JVM trust store";
+                case EXTERNALISE_PASSWORD:
+                    return "use a placeholder such as ${MAIL_PASSWORD} (or the environment variable SIMPLEJAVAMAIL_SMTP_PASSWORD)"
+                            + " and supply the value from a secret store";
+                case PREFER_IMPLICIT_TLS:
+                    return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465")
+                            + " (465 is SMTPS's default port)";
+                case REMOVE_STARTTLS:
+                    return "remove the STARTTLS extra properties: with SMTPS the whole connection is already TLS";
+                default:
+                    return jakarta.hint(remedy, e);
+            }
+        }
+
+        private String set(String key, String value) {
+            return PREFIX + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
+        }
+    }
+}

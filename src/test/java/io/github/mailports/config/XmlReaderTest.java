@@ -1,0 +1,292 @@
+package io.github.mailports.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XmlReaderTest {
+
+    private static ConfigFile read(String text) throws ConfigParseException {
+        return XmlReader.read("src/main/resources/logback.xml", text);
+    }
+
+    private static ConfigParseException fails(String text) {
+        return assertThrows(ConfigParseException.class, () -> read(text));
+    }
+
+    private static void assertAt(String what, int line, int column, int actualLine, int actualColumn) {
+        assertEquals(line + ":" + column, actualLine + ":" + actualColumn, "position of " + what);
+    }
+
+    @Test
+    void elementsAttributesAndTextWithPositions() throws Exception {
+        ConfigFile f = read("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<configuration>\n"
+                + "  <appender name=\"EMAIL\"\n"
+                + "\tclass='ch.qos.logback.classic.net.SMTPAppender'>\n"
+                + "    <smtpHost>  smtp.example.com </smtpHost>\n"
+                + "    <SSL><![CDATA[ true ]]></SSL>\n"
+                + "    <empty/>\n"
+                + "    <to a=\"1 &amp; 2\" b = 'x'  />\n"
+                + "  </appender>\n"
+                + "</configuration>\n");
+        assertEquals(ConfigFormat.XML, f.format());
+        assertTrue(f.entries().isEmpty(), "XML files have no entries");
+        XmlElement root = f.xml();
+        assertEquals("configuration", root.name());
+        assertAt("root", 2, 1, root.line(), root.column());
+        XmlElement appender = root.child("appender");
+        assertAt("appender", 3, 3, appender.line(), appender.column());
+        XmlElement.Attribute name = appender.attribute("name");
+        assertEquals("EMAIL", name.value());
+        assertAt("name attribute", 3, 13, name.line(), name.column());
+        XmlElement.Attribute cls = appender.attribute("class");
+        assertEquals("ch.qos.logback.classic.net.SMTPAppender", cls.value());
+        assertAt("class attribute after a tab", 4, 2, cls.line(), cls.column());
+
+        XmlElement host = appender.child("smtpHost");
+        assertEquals("smtp.example.com", host.text(), "text is trimmed");
+        assertAt("smtpHost", 5, 5, host.line(), host.column());
+        assertAt("smtpHost text", 5, 17, host.textLine(), host.textColumn());
+
+        XmlElement ssl = appender.child("SSL");
+        assertEquals("true", ssl.text());
+        assertAt("CDATA text", 6, 20, ssl.textLine(), ssl.textColumn());
+
+        XmlElement empty = appender.child("empty");
+        assertEquals("", empty.text());
+        assertAt("self-closing element", 7, 5, empty.line(), empty.column());
+
+        XmlElement to = appender.child("to");
+        assertEquals("1 & 2", to.attributeValue("a"), "entities decoded");
+        assertAt("attribute a", 8, 9, to.attribute("a").line(), to.attribute("a").column());
+        assertAt("attribute b with spaces around =", 8, 23, to.attribute("b").line(), to.attribute("b").column());
+        assertEquals("x", to.attributeValue("b"));
+        assertEquals(4, appender.children().size());
+    }
+
+    @Test
+    void lineEndingsCrLfAndCr() throws Exception {
+        ConfigFile f = read("<a>\r\n  <b>x</b>\r  <c v=\"1\"/>\n</a>");
+        XmlElement a = f.xml();
+        assertAt("b", 2, 3, a.child("b").line(), a.child("b").column());
+        assertAt("c", 3, 3, a.child("c").line(), a.child("c").column());
+        assertAt("c@v", 3, 6, a.child("c").attribute("v").line(), a.child("c").attribute("v").column());
+    }
+
+    @Test
+    void markupLookalikesInsideCdataCommentsAndAttributesDoNotMovePositions() throws Exception {
+        ConfigFile f = read("<r>\n"
+                + "  <!-- <fake a=\"1\"> -->\n"
+                + "  <x><![CDATA[<notAnElement>]]></x>\n"
+                + "  <y p=\"a > b\"/>\n"
+                + "  <?pi <z/> ?>\n"
+                + "  <z/>\n"
+                + "</r>");
+        XmlElement r = f.xml();
+        assertEquals(3, r.children().size());
+        assertEquals("<notAnElement>", r.child("x").text());
+        assertAt("x", 3, 3, r.child("x").line(), r.child("x").column());
+        assertEquals("a > b", r.child("y").attributeValue("p"));
+        assertAt("y", 4, 3, r.child("y").line(), r.child("y").column());
+        assertAt("z after a processing instruction", 6, 3, r.child("z").line(), r.child("z").column());
+    }
+
+    @Test
+    void textAfterChildElementsIsFoundWhereItIs() throws Exception {
+        ConfigFile f = read("<p name=\"x\">\n  <q/>\n  value\n</p>");
+        assertEquals("value", f.xml().text());
+        assertAt("text", 3, 3, f.xml().textLine(), f.xml().textColumn());
+    }
+
+    @Test
+    void commentsAreKeptWithPositionAndOwnLine() throws Exception {
+        ConfigFile f = read("<!-- mailports:disable-file MP014 reason -->\n"
+                + "<configuration>\n"
+                + "  <!--\n     multi-line\n  -->\n"
+                + "  <x/> <!--  trailing  -->\n"
+                + "</configuration>\n"
+                + "<!-- after -->\n");
+        List<Comment> comments = f.comments();
+        assertEquals(4, comments.size());
+        assertEquals("mailports:disable-file MP014 reason", comments.get(0).text());
+        assertAt("first comment", 1, 1, comments.get(0).line(), comments.get(0).column());
+        assertTrue(comments.get(0).ownLine());
+        assertEquals("multi-line", comments.get(1).text());
+        assertAt("multi-line comment", 3, 3, comments.get(1).line(), comments.get(1).column());
+        assertTrue(comments.get(1).ownLine());
+        assertEquals("trailing", comments.get(2).text());
+        assertAt("trailing comment", 6, 8, comments.get(2).line(), comments.get(2).column());
+        assertFalse(comments.get(2).ownLine());
+        assertEquals("after", comments.get(3).text());
+    }
+
+    @Test
+    void namespacePrefixesAreKeptInNames() throws Exception {
+        ConfigFile f = read("<log4j:Configuration xmlns:log4j=\"urn:x\"><log4j:Appenders/></log4j:Configuration>");
+        assertEquals("log4j:Configuration", f.xml().name());
+        assertEquals("Configuration", f.xml().localName());
+        assertEquals("urn:x", f.xml().attributeValue("xmlns:log4j"));
+        assertEquals("log4j:Appenders", f.xml().children().get(0).name());
+    }
+
+    @Test
+    void doctypeIsRefused() {
+        ConfigParseException e = fails("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE configuration>\n<configuration/>");
+        assertTrue(e.getMessage().contains("DOCTYPE is not allowed"), e.getMessage());
+        assertEquals(3, e.line());
+        assertEquals(1, e.column());
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.write(secret, "TOP-SECRET-CONTENT".getBytes(StandardCharsets.UTF_8));
+        try (ServerSocket server = new ServerSocket(0)) {
+            server.setSoTimeout(300);
+            String[] documents = {
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<x>&e;</x>",
+                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri() + "\">]><x>&e;</x>",
+                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"http://127.0.0.1:" + server.getLocalPort() + "/e\">]><x>&e;</x>",
+                    "<!DOCTYPE x [<!ENTITY % p SYSTEM \"http://127.0.0.1:" + server.getLocalPort() + "/p.dtd\"> %p;]><x/>",
+                    "<!DOCTYPE x SYSTEM \"http://127.0.0.1:" + server.getLocalPort() + "/x.dtd\"><x/>",
+            };
+            for (String doc : documents) {
+                ConfigParseException e = fails(doc);
+                assertTrue(e.getMessage().contains("DOCTYPE is not allowed"), e.getMessage());
+                assertFalse(e.getMessage().contains("root:"), "no file content in the message");
+                assertFalse(e.getMessage().contains("TOP-SECRET"), "no file content in the message");
+            }
+            try (Socket s = server.accept()) {
+                throw new AssertionError("the reader opened a network connection to " + s.getRemoteSocketAddress());
+            } catch (SocketTimeoutException expected) {
+                // nothing connected: no entity or DTD was fetched
+            }
+        }
+    }
+
+    @Test
+    void entityReferenceWithoutDeclarationIsAnErrorThatDoesNotQuoteTheFile() {
+        ConfigParseException e = fails("<x>\n  <password>&hunter2;</password>\n</x>");
+        assertEquals(2, e.line());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void billionLaughsIsRefusedQuickly() {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
+        for (int i = 1; i <= 9; i++) {
+            b.append(" <!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) b.append("&lol").append(i == 1 ? "" : String.valueOf(i - 1)).append(';');
+            b.append("\">\n");
+        }
+        b.append("]>\n<lolz>&lol9;</lolz>\n");
+        ConfigParseException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> fails(b.toString()));
+        assertTrue(e.getMessage().contains("DOCTYPE is not allowed"), e.getMessage());
+    }
+
+    @Test
+    void malformedXmlHasPositionAndNoQuotedText() {
+        ConfigParseException e = fails("<configuration>\n  <appender>\n    <password>s3cr3t-value</passwrd>\n  </appender>\n</configuration>");
+        assertEquals(3, e.line());
+        assertTrue(e.column() > 1);
+        assertTrue(e.getMessage().startsWith("malformed XML: "), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+        assertFalse(e.getMessage().contains("passwrd"), e.getMessage());
+        assertFalse(e.getMessage().contains("password"), e.getMessage());
+
+        ConfigParseException unclosed = fails("<a>\n<b>\n");
+        assertTrue(unclosed.getMessage().startsWith("malformed XML: "), unclosed.getMessage());
+
+        ConfigParseException twoRoots = fails("<a/>\n<secretRoot/>");
+        assertEquals(2, twoRoots.line());
+        assertFalse(twoRoots.getMessage().contains("secretRoot"), twoRoots.getMessage());
+
+        ConfigParseException empty = fails("   ");
+        assertTrue(empty.getMessage().startsWith("malformed XML") || empty.getMessage().contains("no XML element"));
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < XmlReader.MAX_DEPTH + 5; i++) b.append("<a>");
+        for (int i = 0; i < XmlReader.MAX_DEPTH + 5; i++) b.append("</a>");
+        ConfigParseException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> fails(b.toString()));
+        assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
+    }
+
+    @Test
+    void decodingHonoursByteOrderMarksAndTheDeclaration() throws Exception {
+        byte[] latin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("caf\u00e9", XmlReader.read("a.xml", XmlReader.decode(latin1)).xml().text());
+
+        byte[] utf16 = "\uFEFF<a>\u00e9t\u00e9</a>".getBytes(StandardCharsets.UTF_16BE);
+        assertEquals("\u00e9t\u00e9", XmlReader.read("a.xml", XmlReader.decode(utf16)).xml().text());
+
+        byte[] bom = ("\uFEFF<a>x</a>").getBytes(StandardCharsets.UTF_8);
+        ConfigFile f = XmlReader.read("a.xml", XmlReader.decode(bom));
+        assertAt("element after a BOM", 1, 1, f.xml().line(), f.xml().column());
+
+        byte[] bad = {'<', 'a', '>', (byte) 0xC3, (byte) 0x28, '<', '/', 'a', '>'};
+        ConfigParseException e = assertThrows(ConfigParseException.class, () -> XmlReader.decode(bad));
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+
+        byte[] unknown = "<?xml version=\"1.0\" encoding=\"X-NOPE-42\"?><a/>".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(ConfigParseException.class, () -> XmlReader.decode(unknown));
+    }
+
+    @Test
+    void configReadersDispatchXmlAndJson() throws Exception {
+        ConfigFile xml = ConfigReaders.read("src/main/resources/logback-spring.xml",
+                "<configuration><appender name=\"A\"/></configuration>".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ConfigFormat.XML, xml.format());
+        assertEquals("A", xml.xml().child("appender").attributeValue("name"));
+
+        ConfigFile json = ConfigReaders.read("log4j2.json", ("{\n"
+                + "\t\"Configuration\": {\n"
+                + "\t\t// a comment Log4j's JSON parser accepts\n"
+                + "\t\t\"Appenders\": {\"SMTP\": {\"name\": \"Mail\", \"smtpPort\": 465 /* inline */}}\n"
+                + "\t}\n"
+                + "}\n").getBytes(StandardCharsets.UTF_8));
+        assertNull(json.xml());
+        ConfigEntry port = null;
+        for (ConfigEntry e : json.entries()) {
+            if (e.key().equals("Configuration.Appenders.SMTP.smtpPort")) port = e;
+        }
+        assertEquals("465", port.value());
+        assertAt("JSON key after tabs", 4, 42, port.line(), port.column());
+        assertEquals(2, json.comments().size(), "JSON comments are kept for suppression directives");
+        assertEquals("a comment Log4j's JSON parser accepts", json.comments().get(0).text());
+        assertAt("// comment", 3, 3, json.comments().get(0).line(), json.comments().get(0).column());
+        assertTrue(json.comments().get(0).ownLine());
+        assertEquals("inline", json.comments().get(1).text());
+        assertFalse(json.comments().get(1).ownLine());
+    }
+
+    @Test
+    void manyElementsAreReadInLinearTime() throws IOException {
+        StringBuilder b = new StringBuilder("<r>\n");
+        for (int i = 0; i < 50_000; i++) b.append("  <e a=\"").append(i).append("\">t</e>\n");
+        b.append("</r>\n");
+        ConfigFile f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> read(b.toString()));
+        assertEquals(50_000, f.xml().children().size());
+        XmlElement last = f.xml().children().get(49_999);
+        assertAt("last element", 50_001, 3, last.line(), last.column());
+    }
+}
