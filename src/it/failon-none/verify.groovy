@@ -12,10 +12,10 @@ lacks('mailports: findings at or above')
 // every finding is still printed, at its own level, sorted by file, line and column
 def lines = log.readLines().findAll { it =~ /^\[(ERROR|WARNING|INFO)\] src\/main\/resources\/application\.properties:\d+:\d+: / }
 assert lines.collect { it.substring(0, it.indexOf(']', it.indexOf(': [')) + 1) } == [
-        '[ERROR] src/main/resources/application.properties:3:1: error: [MP001 cleartext-connection]',
         '[WARNING] src/main/resources/application.properties:4:1: warning: [MP011 relay-port-for-submission]',
         '[WARNING] src/main/resources/application.properties:6:1: warning: [MP015 hardcoded-password]',
         '[ERROR] src/main/resources/application.properties:8:1: error: [MP007 certificate-trust-disabled]',
+        '[ERROR] src/main/resources/application.properties:9:1: error: [MP002 opportunistic-starttls]',
 ]
 assert lines.every { it.contains('spring.mail ') }
 assert lines[0].contains('smtp://smtp.example.com:25')
@@ -27,15 +27,15 @@ def reportFile = new File(basedir, 'target/mailports/mailports-report.json')
 assert !reportFile.text.contains('hunter2')
 def json = new JsonSlurper().parse(reportFile)
 assert json.findings.collect { [it.ruleId, it.severity, it.file, it.line, it.column] } == [
-        ['MP001', 'ERROR', 'src/main/resources/application.properties', 3, 1],
         ['MP011', 'WARNING', 'src/main/resources/application.properties', 4, 1],
         ['MP015', 'WARNING', 'src/main/resources/application.properties', 6, 1],
         ['MP007', 'ERROR', 'src/main/resources/application.properties', 8, 1],
+        ['MP002', 'ERROR', 'src/main/resources/application.properties', 9, 1],
 ]
 assert json.findings.find { it.ruleId == 'MP007' }.key == 'spring.mail.properties.mail.smtp.ssl.trust'
 assert json.findings.find { it.ruleId == 'MP015' }.key == 'spring.mail.password'
 assert json.endpoints.size() == 1
-assert json.endpoints[0].port == 25 && json.endpoints[0].encryption == 'NONE'
+assert json.endpoints[0].port == 25 && json.endpoints[0].encryption == 'STARTTLS_OPTIONAL'
 assert json.summary.files == 1
 assert json.summary.endpoints == 1
 assert json.summary.errors == 2

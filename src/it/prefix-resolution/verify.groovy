@@ -6,7 +6,8 @@ def found = { s -> s instanceof java.util.regex.Pattern ? s.matcher(log).find() 
 def has = { s -> assert found(s) : "build.log lacks: ${s}" }
 def lacks = { s -> assert !found(s) : "build.log unexpectedly contains: ${s}" }
 
-has(~/mailports-maven-plugin:[^:]+:verify \(default-cli\)/)
+// the goal ran through its prefix, from the plugin the POM declares
+has(~/--- mailports:[^:]+:verify \(default-cli\) @ prefix-resolution ---/)
 has(~/mailports: 1 file read, 1 endpoint found: 0 errors, 0 warnings, 0 infos, 0 suppressed, 0 baselined in \d+ ms/)
 has('BUILD SUCCESS')
 def json = new JsonSlurper().parse(new File(basedir, 'target/mailports/mailports-report.json'))

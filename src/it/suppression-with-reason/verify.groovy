@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 
 def log = new File(basedir, 'build.log').text
 // has/lacks: text or a regular expression (~/.../) expected in build.log; a failure names it without dumping the log

@@ -27,6 +27,7 @@ public final class CheckRequest {
     private final Map<String, String> mavenProperties;
     private final Map<String, Severity> severities;
     private final List<String> disabledRules;
+    private final Baseline baseline;
 
     private CheckRequest(Builder b) {
         this.baseDir = b.baseDir.toAbsolutePath().normalize();
@@ -37,6 +38,7 @@ public final class CheckRequest {
         this.mavenProperties = Collections.unmodifiableMap(new TreeMap<>(b.mavenProperties));
         this.severities = Collections.unmodifiableMap(new TreeMap<>(b.severities));
         this.disabledRules = Collections.unmodifiableList(new ArrayList<>(b.disabled));
+        this.baseline = b.baseline;
     }
 
     public static Builder builder(Path baseDir) { return new Builder(baseDir); }
@@ -47,6 +49,9 @@ public final class CheckRequest {
     public List<String> allowCleartextHosts() { return allowCleartextHosts; }
     public Map<String, String> properties() { return properties; }
     public Map<String, String> mavenProperties() { return mavenProperties; }
+
+    /** The findings accepted when the plugin was adopted; {@link Baseline#none()} when there is no baseline. */
+    public Baseline baseline() { return baseline; }
 
     /** Whether findings of this rule are reported at all. */
     public boolean isEnabled(String ruleId) { return !disabledRules.contains(ruleId); }
@@ -67,8 +72,15 @@ public final class CheckRequest {
         private final Map<String, String> mavenProperties = new LinkedHashMap<>();
         private final Map<String, Severity> severities = new LinkedHashMap<>();
         private final List<String> disabled = new ArrayList<>();
+        private Baseline baseline = Baseline.none();
 
         private Builder(Path baseDir) { this.baseDir = baseDir; }
+
+        /** Findings listed here are reported as baselined and do not fail the build; null means none. */
+        public Builder baseline(Baseline b) {
+            baseline = b == null ? Baseline.none() : b;
+            return this;
+        }
 
         /** Comma-separated globs; none means the documented defaults. */
         public Builder includes(List<String> globs) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class ConfigUnit {
     private static final Pattern SPRING_NAME =
             Pattern.compile("(application|bootstrap)(?:-([^.]+))?\\.(properties|yml|yaml)");
+    private static final Pattern INDEX_SUFFIX = Pattern.compile("\\[\\d+\\]$");
     private static final List<String> EXTENSION_ORDER = Arrays.asList("yml", "yaml", "properties");
     private static final String ON_PROFILE = Keys.relaxed("spring.config.activate.on-profile");
     private static final String LEGACY_PROFILES = Keys.relaxed("spring.profiles");
@@ -30,10 +31,62 @@ public final class ConfigUnit {
     private final List<ConfigFile> files;
     private final boolean spring;
     private final Map<String, View> views = new LinkedHashMap<>();
+    /** Per file, what the views need, worked out once (not once per profile and extractor). */
+    private List<FileInfo> infos;
+    private List<String> profiles;
+
+    /** One file's name parts, its entries by document, and its profile activation values. */
+    private static final class FileInfo {
+        final ConfigFile file;
+        /** The extension of a Spring name, or null when the name is not Spring's. */
+        final String ext;
+        /** The profile in the name ({@code application-prod.yml}), or null. */
+        final String profile;
+        final boolean inConfigDir;
+        /** Entries of document d (d below the document count), in file order, with what every view needs of them. */
+        final List<List<View.Item>> documents = new ArrayList<>();
+        /** Activation values of document d, in file order (Spring units only); empty: the document always applies. */
+        final List<List<String>> expressions = new ArrayList<>();
+        /** Activation values of all entries, in file order (Spring units only). */
+        final List<String> activations = new ArrayList<>();
+
+        FileInfo(ConfigFile file, boolean spring) {
+            this.file = file;
+            Matcher m = SPRING_NAME.matcher(file.fileName());
+            boolean named = m.matches();
+            this.ext = named ? m.group(3) : null;
+            this.profile = named ? m.group(2) : null;
+            this.inConfigDir = isInConfigDir(file.path());
+            int count = file.documentCount();
+            for (int d = 0; d < count; d++) {
+                documents.add(new ArrayList<View.Item>());
+                expressions.add(new ArrayList<String>());
+            }
+            for (ConfigEntry e : file.entries()) {
+                String mergeKey = Keys.mergeKey(e.key());
+                boolean activation = spring && isActivationKey(e.key(), mergeKey);
+                if (activation) activations.add(e.value());
+                int d = e.document();
+                if (d < 0 || d >= count) continue;
+                documents.get(d).add(new View.Item(e, mergeKey, file));
+                if (activation) expressions.get(d).add(e.value());
+            }
+        }
+    }
 
     private ConfigUnit(List<ConfigFile> files, boolean spring) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.spring = spring;
+    }
+
+    /**
+     * The Spring group a file joins by its name alone (its folder and {@code application} or {@code bootstrap}),
+     * or null when the file is a unit of its own. Lets a caller group files before reading them.
+     */
+    public static String springGroup(String path) {
+        int slash = path.lastIndexOf('/');
+        Matcher m = SPRING_NAME.matcher(slash < 0 ? path : path.substring(slash + 1));
+        return m.matches() ? root(path) + "\u0000" + m.group(1) : null;
     }
 
     /** Groups parsed files into units, in a stable order. */
@@ -41,9 +94,9 @@ public final class ConfigUnit {
         Map<String, List<ConfigFile>> springGroups = new LinkedHashMap<>();
         List<ConfigUnit> units = new ArrayList<>();
         for (ConfigFile f : parsed) {
-            Matcher m = SPRING_NAME.matcher(f.fileName());
-            if (f.format() != ConfigFormat.XML && m.matches()) {
-                springGroups.computeIfAbsent(root(f.path()) + "\u0000" + m.group(1), k -> new ArrayList<>()).add(f);
+            String key = f.format() == ConfigFormat.XML ? null : springGroup(f.path());
+            if (key != null) {
+                springGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             } else {
                 units.add(new ConfigUnit(Collections.singletonList(f), false));
             }
@@ -73,25 +126,43 @@ public final class ConfigUnit {
      * names, {@code spring.config.activate.on-profile}, legacy {@code spring.profiles}), sorted.
      */
     public List<String> profiles() {
-        TreeSet<String> found = new TreeSet<>();
-        if (spring) {
-            for (ConfigFile f : files) {
-                Matcher m = SPRING_NAME.matcher(f.fileName());
-                if (m.matches() && m.group(2) != null) found.add(m.group(2));
-                for (ConfigEntry e : f.entries()) {
-                    if (isActivationKey(e.key())) found.addAll(SpringProfiles.names(e.value()));
+        if (profiles == null) {
+            TreeSet<String> found = new TreeSet<>();
+            if (spring) {
+                for (FileInfo f : infos()) {
+                    if (f.profile != null) found.add(f.profile);
+                    for (String value : f.activations) found.addAll(SpringProfiles.names(value));
                 }
             }
+            found.remove(MailEndpoint.DEFAULT_PROFILE);
+            List<String> out = new ArrayList<>();
+            out.add(MailEndpoint.DEFAULT_PROFILE);
+            out.addAll(found);
+            profiles = Collections.unmodifiableList(out);
         }
-        found.remove(MailEndpoint.DEFAULT_PROFILE);
-        List<String> out = new ArrayList<>();
-        out.add(MailEndpoint.DEFAULT_PROFILE);
-        out.addAll(found);
-        return out;
+        return new ArrayList<>(profiles);
     }
 
-    private static boolean isActivationKey(String key) {
-        String k = Keys.relaxed(key).replaceAll("\\[\\d+\\]$", "");
+    private List<FileInfo> infos() {
+        if (infos == null) {
+            List<FileInfo> out = new ArrayList<>(files.size());
+            for (ConfigFile f : files) out.add(new FileInfo(f, spring));
+            infos = out;
+        }
+        return infos;
+    }
+
+    /** Whether the relaxed key, without a trailing {@code [n]}, is one of the two activation keys. */
+    private static boolean isActivationKey(String key, String mergeKey) {
+        char first = key.isEmpty() ? 'x' : key.charAt(0);
+        // an ASCII first character other than s, S, - and _ relaxes to a first letter other than s
+        if (first < 0x80 && first != 's' && first != 'S' && first != '-' && first != '_') return false;
+        // a key starting with spring. merges under its relaxed form, or under spring.mail.properties.*, which is
+        // no activation key either way
+        String k = key.regionMatches(true, 0, "spring.", 0, 7) ? mergeKey : Keys.relaxed(key);
+        // both keys start so; only then is the index suffix worth a regular expression
+        if (!k.startsWith(LEGACY_PROFILES) && !k.startsWith(ON_PROFILE)) return false;
+        k = INDEX_SUFFIX.matcher(k).replaceAll("");
         return k.equals(ON_PROFILE) || k.equals(LEGACY_PROFILES);
     }
 
@@ -106,32 +177,28 @@ public final class ConfigUnit {
     }
 
     private View build(String profile, ExtractContext ctx) {
-        List<ConfigEntry> entries = new ArrayList<>();
-        List<ConfigFile> owners = new ArrayList<>();
-        for (ConfigFile f : ordered(profile)) {
-            for (int d = 0; d < f.documentCount(); d++) {
-                List<ConfigEntry> doc = f.document(d);
-                if (spring && !active(doc, profile)) continue;
-                for (ConfigEntry e : doc) {
-                    entries.add(e);
-                    owners.add(f);
-                }
+        int size = 0;
+        for (FileInfo f : infos()) size += f.file.entries().size();
+        List<View.Item> items = new ArrayList<>(size);
+        for (FileInfo f : ordered(profile)) {
+            for (int d = 0; d < f.documents.size(); d++) {
+                if (spring && !active(f.expressions.get(d), profile)) continue;
+                items.addAll(f.documents.get(d));
             }
         }
-        return View.of(profile, files, entries, owners, ctx);
+        return View.of(profile, items, ctx);
     }
 
     /** The files that apply to a profile, lowest precedence first, as Spring Boot orders its config data. */
-    private List<ConfigFile> ordered(String profile) {
-        if (!spring) return files;
-        List<ConfigFile> out = new ArrayList<>();
+    private List<FileInfo> ordered(String profile) {
+        if (!spring) return infos();
+        List<FileInfo> out = new ArrayList<>();
         for (boolean profileSpecific : new boolean[] {false, true}) {
             for (boolean inConfigDir : new boolean[] {false, true}) {
                 for (String ext : EXTENSION_ORDER) {
-                    for (ConfigFile f : files) {
-                        Matcher m = SPRING_NAME.matcher(f.fileName());
-                        if (!m.matches() || !m.group(3).equals(ext) || isInConfigDir(f.path()) != inConfigDir) continue;
-                        String p = m.group(2);
+                    for (FileInfo f : infos()) {
+                        if (f.ext == null || !f.ext.equals(ext) || f.inConfigDir != inConfigDir) continue;
+                        String p = f.profile;
                         if (profileSpecific ? profile.equals(p) : p == null) out.add(f);
                     }
                 }
@@ -144,11 +211,7 @@ public final class ConfigUnit {
         return path.startsWith("config/") && path.indexOf('/', 7) < 0 || path.contains("/config/") && !path.substring(path.indexOf("/config/") + 8).contains("/");
     }
 
-    private static boolean active(List<ConfigEntry> doc, String profile) {
-        List<String> expressions = new ArrayList<>();
-        for (ConfigEntry e : doc) {
-            if (isActivationKey(e.key())) expressions.add(e.value());
-        }
+    private static boolean active(List<String> expressions, String profile) {
         if (expressions.isEmpty()) return true;
         List<String> activeSet = Collections.singletonList(profile);
         for (String expr : expressions) { // a list matches when any element does

@@ -29,7 +29,7 @@ final class Keys {
         for (int i = 0; i < parts.length; i++) {
             int end = pos;
             while (end < key.length() && key.charAt(end) != '.' && key.charAt(end) != '[') end++;
-            if (!relaxed(key.substring(pos, end)).equals(parts[i])) return -1;
+            if (!relaxedEquals(key, pos, end, parts[i])) return -1;
             if (end >= key.length()) return -1;
             if (i < parts.length - 1) {
                 if (key.charAt(end) != '.') return -1;
@@ -39,6 +39,20 @@ final class Keys {
             }
         }
         return -1;
+    }
+
+    /** Whether {@code relaxed(key.substring(from, to))} equals {@code part} (lower-case ASCII), mostly without copying. */
+    private static boolean relaxedEquals(String key, int from, int to, String part) {
+        int j = 0;
+        for (int i = from; i < to; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) return relaxed(key.substring(from, to)).equals(part); // rare: the exact rule
+            if (c == '-' || c == '_') continue;
+            if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+            if (j >= part.length() || part.charAt(j) != c) return false; // relaxing never shortens what follows
+            j++;
+        }
+        return j == part.length();
     }
 
     /** {@code [mail.smtp.auth]} to {@code mail.smtp.auth}; {@code mail.smtp.auth} unchanged. */
@@ -56,11 +70,25 @@ final class Keys {
 
     /** Spring's uniform form: lower case, without {@code -} and {@code _}. */
     static String relaxed(String key) {
-        StringBuilder b = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
+        int i = 0;
+        while (i < key.length()) { // most keys are already relaxed: then the key itself is the answer
             char c = key.charAt(i);
-            if (c != '-' && c != '_') b.append(Character.toLowerCase(c));
+            if (c == '-' || c == '_' || c >= 0x80 || (c >= 'A' && c <= 'Z')) break;
+            i++;
         }
-        return b.toString().toLowerCase(Locale.ROOT);
+        if (i == key.length()) return key;
+        StringBuilder b = new StringBuilder(key.length());
+        b.append(key, 0, i);
+        boolean ascii = true;
+        for (; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '-' || c == '_') continue;
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 0x80 ? c : Character.toLowerCase(c);
+            if (lower >= 0x80) ascii = false;
+            b.append(lower);
+        }
+        String relaxed = b.toString();
+        // lower-case ASCII is its own lower case; only other characters need the locale-independent pass
+        return ascii ? relaxed : relaxed.toLowerCase(Locale.ROOT);
     }
 }

@@ -145,6 +145,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 continue;
             }
             // Spring: the Environment finds the canonical names in any relaxed spelling.
+            if (!mayRelaxToPrefix(written)) continue; // cheap test before relaxing every key of every profile
             String relaxed = Keys.relaxed(written);
             if (!relaxed.startsWith(PREFIX)) continue;
             int extra = extraStart(written);
@@ -479,5 +480,12 @@ public final class SimpleJavaMailExtractor implements Extractor {
         private String set(String key, String value) {
             return PREFIX + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
         }
+    }
+
+    /** A key can relax to {@code simplejavamail.} only if it starts with s, S, - or _ (or a non-ASCII letter). */
+    private static boolean mayRelaxToPrefix(String key) {
+        if (key.isEmpty()) return false;
+        char c = key.charAt(0);
+        return c > 127 || c == 's' || c == 'S' || c == '-' || c == '_';
     }
 }

@@ -1,85 +1,74 @@
 package io.github.mailports.maven;
 
-import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
 import io.github.mailports.engine.Engine;
 import io.github.mailports.report.ConsoleReport;
 import io.github.mailports.report.JsonReport;
+import io.github.mailports.report.JunitReport;
+import io.github.mailports.report.MarkdownReport;
 import io.github.mailports.report.ReportFiles;
+import io.github.mailports.report.SarifReport;
 import io.github.mailports.rules.Severity;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
  * Checks the mail connections the project's configuration really opens (protocol, port, encryption,
- * certificate checks) and fails the build on findings at or above {@code failOn}.
+ * certificate checks), writes the reports, and fails the build on active findings at or above {@code failOn}.
+ * Suppressed findings (inline directives) and findings listed in the baseline are reported but never fail it.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public final class VerifyMojo extends AbstractMojo {
-    private static final List<String> FORMATS = Arrays.asList("console", "json");
+public final class VerifyMojo extends AbstractMailportsMojo {
+    static final List<String> FORMATS = Arrays.asList("console", "json", "sarif", "junit", "markdown");
 
-    /** Do nothing. */
-    @Parameter(property = "mailports.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Lowest severity that fails the build: ERROR, WARNING, INFO, or NONE (report only). */
+    /**
+     * The lowest severity that fails the build: {@code ERROR}, {@code WARNING}, {@code INFO}, or {@code NONE}
+     * (report only). Suppressed and baselined findings never fail it. Default: {@code ERROR}.
+     * User property: {@code mailports.failOn}.
+     */
     @Parameter(property = "mailports.failOn", defaultValue = "ERROR")
     private String failOn;
 
-    /** Comma-separated globs of files to check, relative to the base directory. Default: the documented configuration names. */
-    @Parameter(property = "mailports.includes")
-    private List<String> includes;
-
-    /** Comma-separated globs of files to leave out. */
-    @Parameter(property = "mailports.excludes", defaultValue = "**/target/**,**/node_modules/**,**/.git/**")
-    private List<String> excludes;
-
-    /** Report formats: any of console, json. */
-    @Parameter(property = "mailports.formats", defaultValue = "console,json")
+    /**
+     * The reports to produce, comma-separated: {@code console} (the build log), {@code json}
+     * ({@code mailports-report.json}), {@code sarif} ({@code mailports.sarif}, for GitHub code scanning),
+     * {@code junit} ({@code mailports-junit.xml}, for GitLab, Jenkins and other test-report views) and
+     * {@code markdown} ({@code mailports-summary.md}, for a CI job summary or a pull request comment). Without
+     * {@code console} the log still shows the one-line summary. Default: {@code console,json,sarif}.
+     * User property: {@code mailports.formats}.
+     */
+    @Parameter(property = "mailports.formats", defaultValue = "console,json,sarif")
     private List<String> formats;
 
-    /** Where reports are written. */
+    /**
+     * The folder the report files are written to (atomically: a temporary file, then a rename).
+     * Default: <code>${project.build.directory}/mailports</code>. User property: {@code mailports.outputDirectory}.
+     */
     @Parameter(property = "mailports.outputDirectory", defaultValue = "${project.build.directory}/mailports")
     private File outputDirectory;
 
-    /** Extra hosts (besides loopback) where cleartext is fine, e.g. a mailpit container. */
-    @Parameter(property = "mailports.allowCleartextHosts")
-    private List<String> allowCleartextHosts;
-
-    /** Values for placeholders such as ${SMTP_PORT}; a release pipeline can pass production values. */
-    @Parameter
-    private Map<String, String> properties;
-
-    /** Per-rule severity override or OFF: {@code <rules><MP014>WARNING</MP014><MP012>OFF</MP012></rules>}. */
-    @Parameter
-    private Map<String, String> rules;
-
-    /** Comma-separated rule ids to turn off. */
-    @Parameter(property = "mailports.skipRules")
-    private List<String> skipRules;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File baseDir;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
+    /**
+     * The repository root, which the {@code uri} of every SARIF result is relative to, as GitHub code scanning
+     * requires. Default: the nearest folder at or above the base directory that holds {@code .git}, else
+     * Maven's multi-module project directory (the folder holding {@code .mvn}), else the base directory.
+     * User property: {@code mailports.repositoryRoot}.
+     */
+    @Parameter(property = "mailports.repositoryRoot")
+    private File repositoryRoot;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -90,24 +79,18 @@ public final class VerifyMojo extends AbstractMojo {
         long start = System.nanoTime();
         Severity threshold = threshold(failOn);
         Set<String> selected = formats(formats);
-        CheckRequest request;
-        try {
-            CheckRequest.Builder b = CheckRequest.builder(baseDir.toPath())
-                    .includes(includes).excludes(excludes).allowCleartextHosts(allowCleartextHosts)
-                    .properties(properties).mavenProperties(mavenProperties()).skipRules(skipRules);
-            if (rules != null) {
-                for (Map.Entry<String, String> r : rules.entrySet()) b.rule(r.getKey(), r.getValue());
-            }
-            request = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("mailports: " + e.getMessage(), e);
-        }
         CheckResult result;
         try {
-            result = Engine.run(request);
+            result = Engine.run(request(baseline()));
             long durationMs = (System.nanoTime() - start) / 1_000_000;
-            if (selected.contains("json")) {
-                ReportFiles.write(outputDirectory.toPath(), JsonReport.FILE_NAME, JsonReport.render(result, durationMs));
+            Path out = outputDirectory().toPath();
+            if (selected.contains("json")) ReportFiles.write(out, JsonReport.FILE_NAME, JsonReport.render(result, durationMs));
+            if (selected.contains("sarif")) ReportFiles.write(out, SarifReport.FILE_NAME, SarifReport.render(result, basePrefix()));
+            if (selected.contains("junit")) {
+                ReportFiles.write(out, JunitReport.FILE_NAME, JunitReport.render(result, threshold, durationMs));
+            }
+            if (selected.contains("markdown")) {
+                ReportFiles.write(out, MarkdownReport.FILE_NAME, MarkdownReport.render(result, threshold, durationMs));
             }
             for (ConsoleReport.Line line : ConsoleReport.render(result, durationMs)) {
                 if (!selected.contains("console") && line.level() != Severity.INFO) continue;
@@ -124,15 +107,29 @@ public final class VerifyMojo extends AbstractMojo {
         }
     }
 
-    private Map<String, String> mavenProperties() {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (project == null) return out;
-        Properties p = project.getProperties();
-        for (String name : p.stringPropertyNames()) out.put(name, p.getProperty(name));
-        out.put("project.version", project.getVersion());
-        out.put("project.artifactId", project.getArtifactId());
-        out.put("project.groupId", project.getGroupId());
-        return out;
+    /** The output directory; without a POM, {@code target/mailports} in the base directory. */
+    private File outputDirectory() {
+        if (outputDirectory == null || outputDirectory.getPath().contains("${")) {
+            return new File(baseDirectory(), "target/mailports");
+        }
+        return outputDirectory;
+    }
+
+    /** The base directory relative to the repository root, with {@code /}; empty when they are the same. */
+    String basePrefix() {
+        Path base = baseDirectory().toPath().toAbsolutePath().normalize();
+        Path root = repositoryRoot != null ? repositoryRoot.toPath().toAbsolutePath().normalize() : detectRoot(base);
+        if (root == null || !base.startsWith(root)) return "";
+        return root.relativize(base).toString().replace(File.separatorChar, '/');
+    }
+
+    private Path detectRoot(Path base) {
+        for (Path p = base; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) return p;
+        }
+        File multiModule = session != null && session.getRequest() != null
+                ? session.getRequest().getMultiModuleProjectDirectory() : null;
+        return multiModule != null ? multiModule.toPath().toAbsolutePath().normalize() : base;
     }
 
     static Severity threshold(String failOn) throws MojoExecutionException {

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /** Writes a report atomically: a temporary file beside it, then a rename, so no partial report is ever seen. */
 public final class ReportFiles {
@@ -15,7 +16,8 @@ public final class ReportFiles {
     public static Path write(Path dir, String name, String content) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
+        // not createTempFile: its owner-only permissions would stick to the report; this one follows the umask
+        Path tmp = Files.createFile(dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp"));
         try {
             Files.write(tmp, content.getBytes(StandardCharsets.UTF_8));
             try {

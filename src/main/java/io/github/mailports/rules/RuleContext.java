@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 /** What a rule may ask besides the endpoint (which hosts may be cleartext), and where it reports. */
 public final class RuleContext {
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private final Set<String> cleartextHosts;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
@@ -37,7 +38,7 @@ public final class RuleContext {
         String h = host.value().trim().toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
         if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) return true;
-        if (h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) return true;
+        if (LOOPBACK_V4.matcher(h).matches()) return true;
         return cleartextHosts.contains(h);
     }
 

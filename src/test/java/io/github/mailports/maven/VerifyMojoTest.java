@@ -10,6 +10,10 @@ import org.junit.Test;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -22,6 +26,10 @@ public class VerifyMojoTest {
     public MojoRule rule = new MojoRule();
 
     private File reports;
+
+    private static String read(File f) throws Exception {
+        return new String(Files.readAllBytes(f.toPath()), StandardCharsets.UTF_8);
+    }
 
     private VerifyMojo mojo(File basedir, String name) throws Exception {
         MavenProject project = rule.readMavenProject(basedir);
@@ -67,6 +75,109 @@ public class VerifyMojoTest {
             fail();
         } catch (MojoExecutionException e) {
             assertEquals("mailports: failOn must be ERROR, WARNING, INFO or NONE, not 'SOMETIMES'", e.getMessage());
+        }
+    }
+    @Test
+    public void writesEverySelectedFormat() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "all-formats");
+        rule.setVariableValueToObject(mojo, "failOn", "NONE");
+        rule.setVariableValueToObject(mojo, "formats", Arrays.asList("console,json", "sarif, junit,markdown"));
+        mojo.execute();
+        for (String name : new String[] {"mailports-report.json", "mailports.sarif", "mailports-junit.xml", "mailports-summary.md"}) {
+            assertTrue(name, new File(reports, name).isFile());
+        }
+        // the SARIF uri is relative to the repository root (the folder holding .git), not to the module
+        String sarif = read(new File(reports, "mailports.sarif"));
+        assertTrue(sarif, sarif.contains("\"uri\": \"src/test/resources/unit/fails-on-error/src/main/resources/application.yml\""));
+    }
+
+    @Test
+    public void defaultFormatsAreConsoleJsonAndSarif() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "default-formats");
+        rule.setVariableValueToObject(mojo, "failOn", "NONE");
+        mojo.execute();
+        assertTrue(new File(reports, "mailports-report.json").isFile());
+        assertTrue(new File(reports, "mailports.sarif").isFile());
+        assertFalse(new File(reports, "mailports-junit.xml").exists());
+        assertFalse(new File(reports, "mailports-summary.md").exists());
+    }
+
+    @Test
+    public void rejectsAnUnknownFormat() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "bad-format");
+        rule.setVariableValueToObject(mojo, "formats", Collections.singletonList("json,html"));
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertEquals("mailports: unknown report format 'html': use any of console, json, sarif, junit, markdown", e.getMessage());
+        }
+    }
+
+    @Test
+    public void aRuleOverrideOrSkipRulesLetsTheBuildPass() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo lowered = mojo(basedir, "override");
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("MP003", "WARNING");
+        rules.put("MP014", "OFF");
+        rule.setVariableValueToObject(lowered, "rules", rules);
+        lowered.execute();
+        String json = read(new File(reports, "mailports-report.json"));
+        assertTrue(json, json.contains("\"severity\": \"WARNING\""));
+        assertFalse(json, json.contains("MP014"));
+
+        VerifyMojo skipped = mojo(basedir, "skip-rules");
+        rule.setVariableValueToObject(skipped, "skipRules", Collections.singletonList("MP003,MP012"));
+        skipped.execute();
+
+        VerifyMojo unknown = mojo(basedir, "unknown-rule");
+        rule.setVariableValueToObject(unknown, "skipRules", Collections.singletonList("MP3"));
+        try {
+            unknown.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: unknown rule id 'MP3': known ids are MP001"));
+        }
+    }
+
+    @Test
+    public void aRecordedBaselineLetsTheSameFindingsPass() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        File baseline = new File("target/unit-reports/baseline/mailports-baseline.json").getAbsoluteFile();
+        Files.deleteIfExists(baseline.toPath());
+        MavenProject project = rule.readMavenProject(basedir);
+        BaselineMojo record = (BaselineMojo) rule.lookupConfiguredMojo(project, "baseline");
+        rule.setVariableValueToObject(record, "baselineFile", baseline);
+        record.execute();
+        String text = read(baseline);
+        assertTrue(text, text.contains("\"ruleId\": \"MP003\""));
+        assertTrue(text, text.contains("\"file\": \"src/main/resources/application.yml\""));
+
+        VerifyMojo verify = mojo(basedir, "baselined");
+        rule.setVariableValueToObject(verify, "baselineFile", baseline);
+        verify.execute(); // the MP003 error is baselined
+        String json = read(new File(reports, "mailports-report.json"));
+        assertTrue(json, json.contains("\"baselined\": true"));
+    }
+
+    @Test
+    public void aMalformedBaselineNamesTheFileLineAndColumn() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        File baseline = new File("target/unit-reports/malformed/mailports-baseline.json").getAbsoluteFile();
+        baseline.getParentFile().mkdirs();
+        Files.write(baseline.toPath(), "{\"version\": 1,\n  \"findings\": [,]}".getBytes(StandardCharsets.UTF_8));
+        VerifyMojo mojo = mojo(basedir, "malformed");
+        rule.setVariableValueToObject(mojo, "baselineFile", baseline);
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertEquals("mailports: the baseline file " + baseline + " is malformed at line 2, column 16: unexpected ','"
+                    + ": a value was expected; correct it, or record it again with mvn mailports:baseline", e.getMessage());
         }
     }
 }
