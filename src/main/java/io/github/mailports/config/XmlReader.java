@@ -45,7 +45,7 @@ import javax.xml.stream.XMLStreamReader;
  * <p>Parse errors carry the parser's line and column and a message that never quotes the file's text.
  */
 public final class XmlReader {
-    static final int MAX_DEPTH = 200;
+    static final int MAX_DEPTH = 64; // below the JDK parsers' own limits (JDK 24+ stops at 100), so ours speaks first
     static final int MAX_ELEMENTS = 500_000;
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?\\sencoding\\s*=\\s*([\"'])([A-Za-z0-9._:-]+)\\1");

@@ -71,7 +71,7 @@ class FuzzTest {
     private static List<Path> seeds() throws IOException {
         try (Stream<Path> files = Files.walk(Paths.get("src/test/resources/fixtures"))) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().matches(".*\\.(ya?ml|properties)$"))
+                    .filter(p -> p.toString().matches(".*\\.(ya?ml|properties|xml|json)$"))
                     .sorted().collect(Collectors.toList());
         }
     }

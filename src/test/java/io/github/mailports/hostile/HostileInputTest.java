@@ -217,9 +217,15 @@ class HostileInputTest {
         Scan.write(dir, "c/application.properties", "spring.mail.password=" + secret + "\\u12G4\n");
         Scan.write(dir, "d/application.yml", "spring:\n  mail:\n    password: \"" + secret + "\\q\"\n");
         Scan.write(dir, "e/application.yml", "spring:\n  mail:\n    host: smtp.example.com\n    password: " + secret + "\n");
+        Scan.write(dir, "f/logback.xml", "<configuration>\n  <appender name=\"M\" class=\"ch.qos.logback.classic.net.SMTPAppender\">\n"
+                + "    <smtpHost>smtp.example.com</smtpHost>\n    <password>" + secret + "</password\n  </appender>\n</configuration>\n");
+        Scan.write(dir, "g/logback.xml", "<configuration>\n  <appender name=\"M\" class=\"ch.qos.logback.classic.net.SMTPAppender\">\n"
+                + "    <smtpHost>smtp.example.com</smtpHost>\n    <username>u</username>\n    <password>" + secret + "</password>\n"
+                + "  </appender>\n</configuration>\n");
+        Scan.write(dir, "h/application.properties", "app.mail.url=smtps://user:" + secret + "@smtp.example.com:465\n");
         CheckResult r = runWithGoodNeighbour();
-        assertEquals(4, Scan.of(r, "MP900").size(), String.valueOf(r.findings()));
-        assertEquals(1, Scan.of(r, "MP015").size());
+        assertEquals(5, Scan.of(r, "MP900").size(), String.valueOf(r.findings()));
+        assertEquals(3, Scan.of(r, "MP015").size(), String.valueOf(r.findings()));
         String out = Scan.allOutput(r);
         assertFalse(out.contains(secret), out);
         assertFalse(out.contains("S3cret"), out);
@@ -230,9 +236,12 @@ class HostileInputTest {
         Scan.write(dir, "src/main/resources/application.yml", GOOD + "    username: shop\n    properties:\n      mail.smtp.starttls.enable: true\n");
         Scan.write(dir, "src/main/resources/application-prod.properties", "spring.mail.port=587\n");
         Scan.write(dir, "src/main/resources/mail.properties", "mail.imap.host=imap.example.com\nmail.imap.port=143\n");
-        String first = io.github.mailports.report.JsonReport.render(Scan.run(dir), 0);
+        Scan.write(dir, "src/main/resources/logback.xml", "<configuration>\n  <appender name=\"M\""
+                + " class=\"ch.qos.logback.classic.net.SMTPAppender\">\n    <smtpHost>smtp.example.com</smtpHost>\n"
+                + "  </appender>\n</configuration>\n");
+        String first = Scan.reports(Scan.run(dir));
         for (int i = 0; i < 3; i++) {
-            assertEquals(first, io.github.mailports.report.JsonReport.render(Scan.run(dir), 0));
+            assertEquals(first, Scan.reports(Scan.run(dir)));
         }
     }
 }

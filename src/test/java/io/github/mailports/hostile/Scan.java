@@ -4,7 +4,12 @@ import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
 import io.github.mailports.engine.Engine;
 import io.github.mailports.report.ConsoleReport;
+import io.github.mailports.report.BaselineReport;
 import io.github.mailports.report.JsonReport;
+import io.github.mailports.report.JunitReport;
+import io.github.mailports.report.MarkdownReport;
+import io.github.mailports.report.SarifReport;
+import io.github.mailports.rules.Severity;
 import io.github.mailports.rules.Finding;
 
 import java.io.IOException;
@@ -44,12 +49,18 @@ final class Scan {
         return out;
     }
 
-    /** Every text a user can see: console lines and the JSON report. */
+    /** Every text a user can see: console lines and every report format, plus each finding's toString. */
     static String allOutput(CheckResult r) {
         StringBuilder b = new StringBuilder();
         for (ConsoleReport.Line l : ConsoleReport.render(r, 0)) b.append(l.text()).append('\n');
-        b.append(JsonReport.render(r, 0));
+        b.append(reports(r));
         for (Finding f : r.findings()) b.append(f).append('\n');
         return b.toString();
+    }
+
+    /** All file reports of a result, with durations fixed at 0 so two runs can be compared byte for byte. */
+    static String reports(CheckResult r) {
+        return JsonReport.render(r, 0) + SarifReport.render(r) + JunitReport.render(r, Severity.ERROR, 0)
+                + MarkdownReport.render(r, Severity.ERROR, 0) + BaselineReport.render(r);
     }
 }
