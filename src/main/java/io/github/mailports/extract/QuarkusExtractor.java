@@ -543,45 +543,9 @@ public final class QuarkusExtractor implements Extractor {
 
     /** The known key or group with the same letters (case, {@code -} and {@code _} aside), else one within two edits. */
     static String nearest(String written) {
-        String w = Keys.relaxed(written);
         List<String> names = new ArrayList<>(KNOWN);
         names.addAll(GROUPS);
-        for (String k : names) {
-            if (Keys.relaxed(k).equals(w)) return k;
-        }
-        String best = null;
-        int bestDistance = 3;
-        for (String k : names) {
-            int d = distance(Keys.relaxed(k), w);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) return 3;
-        int[] before = new int[b.length() + 1];
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    cur[j] = Math.min(cur[j], before[j - 2] + 1); // a transposition is one edit
-                }
-            }
-            int[] t = before;
-            before = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Keys.nearest(written, names);
     }
 
     /** Fix hints in the Quarkus dialect, for the mailer's own prefix. */
