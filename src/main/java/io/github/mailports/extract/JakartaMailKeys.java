@@ -522,8 +522,8 @@ public final class JakartaMailKeys {
         int bestRaw = Integer.MAX_VALUE;
         int bestSegDiff = Integer.MAX_VALUE;
         for (String k : known) {
-            int raw = distance(lower, k.toLowerCase(Locale.ROOT));
-            int d = Math.min(raw, distance(norm, normalize(k)));
+            int raw = Keys.distance(lower, k.toLowerCase(Locale.ROOT));
+            int d = Math.min(raw, Keys.distance(norm, normalize(k)));
             if (d > limit) {
                 continue;
             }
@@ -563,7 +563,7 @@ public final class JakartaMailKeys {
                 continue;
             }
             boolean sharesLast = ks.get(ks.size() - 1).equals(lastInput);
-            int d = distance(lower, k.toLowerCase(Locale.ROOT));
+            int d = Keys.distance(lower, k.toLowerCase(Locale.ROOT));
             if (best == null
                     || (sharesLast && !bestSharesLast)
                     || (sharesLast == bestSharesLast && ks.size() > bestSize)
@@ -621,29 +621,5 @@ public final class JakartaMailKeys {
             }
         }
         return j == small.size();
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */
-    static int distance(String a, String b) {
-        int n = a.length();
-        int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= n; i++) {
-            for (int j = 1; j <= m; j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        return d[n][m];
     }
 }

@@ -104,7 +104,9 @@ final class Keys {
         String best = null;
         int bestDistance = 3;
         for (String k : names) {
-            int d = distance(relaxed(k), w);
+            String r = relaxed(k);
+            if (Math.abs(r.length() - w.length()) >= bestDistance) continue; // cannot be closer
+            int d = distance(r, w);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -113,8 +115,8 @@ final class Keys {
         return best;
     }
 
+    /** Optimal string alignment distance: insertions, deletions, substitutions, and a transposition as one edit. */
     static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2) return 3;
         int[] before = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
