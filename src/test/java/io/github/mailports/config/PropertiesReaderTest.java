@@ -14,28 +14,13 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import static io.github.mailports.config.Entries.assertAt;
+import static io.github.mailports.config.Entries.entry;
+
 class PropertiesReaderTest {
 
     private static ConfigFile read(String text) throws ConfigParseException {
         return PropertiesReader.read("src/main/resources/application.properties", text);
-    }
-
-    private static ConfigEntry entry(ConfigFile file, String key) {
-        ConfigEntry found = null;
-        for (ConfigEntry e : file.entries()) {
-            if (e.key().equals(key)) {
-                found = e;
-            }
-        }
-        if (found == null) {
-            throw new AssertionError("no entry " + key + " in " + file.entries());
-        }
-        return found;
-    }
-
-    private static void assertAt(ConfigEntry e, int line, int column, int valueLine, int valueColumn) {
-        assertEquals(line + ":" + column + " -> " + valueLine + ":" + valueColumn,
-                e.line() + ":" + e.column() + " -> " + e.valueLine() + ":" + e.valueColumn(), "positions of " + e.key());
     }
 
     @Test

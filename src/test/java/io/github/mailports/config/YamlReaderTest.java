@@ -12,36 +12,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static io.github.mailports.config.Entries.assertAt;
+import static io.github.mailports.config.Entries.entry;
+import static io.github.mailports.config.Entries.keys;
+
 class YamlReaderTest {
 
     private static ConfigFile read(String text) throws ConfigParseException {
         return YamlReader.read("src/main/resources/application.yml", text);
-    }
-
-    private static ConfigEntry entry(ConfigFile file, String key) {
-        ConfigEntry found = null;
-        for (ConfigEntry e : file.entries()) {
-            if (e.key().equals(key)) {
-                found = e;
-            }
-        }
-        if (found == null) {
-            throw new AssertionError("no entry " + key + " in " + file.entries());
-        }
-        return found;
-    }
-
-    private static List<String> keys(ConfigFile file) {
-        List<String> keys = new ArrayList<>();
-        for (ConfigEntry e : file.entries()) {
-            keys.add(e.key());
-        }
-        return keys;
-    }
-
-    private static void assertAt(ConfigEntry e, int line, int column, int valueLine, int valueColumn) {
-        assertEquals(line + ":" + column + " -> " + valueLine + ":" + valueColumn,
-                e.line() + ":" + e.column() + " -> " + e.valueLine() + ":" + e.valueColumn(), "positions of " + e.key());
     }
 
     private static ConfigParseException fails(String text) {

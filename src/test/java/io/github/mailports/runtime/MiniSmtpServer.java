@@ -5,13 +5,9 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +16,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -35,7 +29,7 @@ import java.util.function.BooleanSupplier;
  * session, {@value #MAX_LINE} bytes a line, a {@value #SOCKET_TIMEOUT_MS} ms socket timeout; {@link #close()}
  * closes every socket it opened.
  */
-final class MiniSmtpServer implements Closeable {
+final class MiniSmtpServer extends LoopbackServer {
     /** How a connection starts. */
     enum Mode {
         /** Cleartext SMTP, no STARTTLS offered. */
@@ -94,24 +88,16 @@ final class MiniSmtpServer implements Closeable {
     private final SSLContext tls;
     private final String[] tlsProtocols;
     private final boolean offerStartTlsOverTls;
-    private final ServerSocket server;
     private final List<Conn> conns = new CopyOnWriteArrayList<>();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    private final Thread acceptor;
-    private volatile boolean closed;
 
     private MiniSmtpServer(Mode mode, SSLContext tls, String[] tlsProtocols, boolean offerStartTlsOverTls) throws IOException {
+        super("mini-smtp", MAX_CONNECTIONS);
         if (mode != Mode.PLAIN && tls == null) throw new IllegalArgumentException(mode + " needs a certificate");
         this.mode = mode;
         this.tls = tls;
         this.tlsProtocols = tlsProtocols;
         this.offerStartTlsOverTls = offerStartTlsOverTls;
-        this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-        this.acceptor = new Thread(this::acceptLoop, "mini-smtp-accept-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        startAccepting();
     }
 
     static MiniSmtpServer plain() throws IOException {
@@ -140,8 +126,6 @@ final class MiniSmtpServer implements Closeable {
         return new MiniSmtpServer(Mode.TLS_OR_PLAIN, TestPki.get().serverContext(id), null, false);
     }
 
-    int port() { return server.getLocalPort(); }
-
     List<Conn> connections() { return Collections.unmodifiableList(new ArrayList<>(conns)); }
 
     /** Waits (bounded) until the condition holds; returns whether it did. */
@@ -159,24 +143,11 @@ final class MiniSmtpServer implements Closeable {
         return condition.getAsBoolean();
     }
 
-    private void acceptLoop() {
-        int accepted = 0;
-        while (!closed && accepted < MAX_CONNECTIONS) {
-            Socket s;
-            try {
-                s = server.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            accepted++;
-            open.add(s);
-            Conn c = new Conn();
-            conns.add(c);
-            Thread t = new Thread(() -> handle(s, c), "mini-smtp-" + server.getLocalPort() + "-" + accepted);
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
-        }
+    @Override
+    void accepted(Socket s, int n) {
+        Conn c = new Conn();
+        conns.add(c);
+        spawn(() -> handle(s, c), "mini-smtp-" + port() + "-" + n);
     }
 
     private void handle(Socket raw, Conn c) {
@@ -208,7 +179,7 @@ final class MiniSmtpServer implements Closeable {
             }
             dialogue(s, c);
         } catch (IOException e) {
-            if (c.handshakeFailure == null && !closed) c.handshakeFailure = "session ended: " + e;
+            if (c.handshakeFailure == null && !isClosed()) c.handshakeFailure = "session ended: " + e;
         } finally {
             c.finished = true;
             closeQuietly(s);
@@ -224,7 +195,7 @@ final class MiniSmtpServer implements Closeable {
                 : (SSLSocket) f.createSocket(raw, consumed, true);
         ss.setUseClientMode(false);
         if (tlsProtocols != null) ss.setEnabledProtocols(tlsProtocols);
-        open.add(ss);
+        track(ss);
         try {
             ss.startHandshake();
         } catch (IOException e) {
@@ -360,31 +331,5 @@ final class MiniSmtpServer implements Closeable {
             buf.write(b);
         }
         throw new IOException("line longer than " + MAX_LINE + " bytes");
-    }
-
-    private static void closeQuietly(Socket s) {
-        if (s == null) return;
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) closeQuietly(s);
-        try {
-            acceptor.join(2000);
-            for (Thread t : threads) t.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,13 +1,11 @@
 package io.github.mailports.runtime;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,8 +13,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -28,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Bounded: at most {@value #MAX_CONNECTIONS} connections, {@value #MAX_RECORDED} recorded bytes per
  * direction, a {@value #SOCKET_TIMEOUT_MS} ms socket timeout; {@link #close()} closes every socket.
  */
-final class RecordingProxy implements Closeable {
+final class RecordingProxy extends LoopbackServer {
     static final int MAX_CONNECTIONS = 20;
     static final int MAX_RECORDED = 1 << 20;
     static final int SOCKET_TIMEOUT_MS = 10_000;
@@ -78,21 +74,13 @@ final class RecordingProxy implements Closeable {
 
     private final int upstreamPort;
     private final boolean strip;
-    private final ServerSocket server;
     private final List<Relay> relays = new CopyOnWriteArrayList<>();
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
-    private final Thread acceptor;
-    private volatile boolean closed;
 
     private RecordingProxy(int upstreamPort, boolean strip) throws IOException {
+        super("proxy", MAX_CONNECTIONS);
         this.upstreamPort = upstreamPort;
         this.strip = strip;
-        this.server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
-        this.acceptor = new Thread(this::acceptLoop, "proxy-accept-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        startAccepting();
     }
 
     /** Relays and records, changing nothing. */
@@ -105,44 +93,25 @@ final class RecordingProxy implements Closeable {
         return new RecordingProxy(upstreamPort, true);
     }
 
-    int port() { return server.getLocalPort(); }
-
     List<Relay> relays() { return Collections.unmodifiableList(new ArrayList<>(relays)); }
 
-    private void acceptLoop() {
-        int accepted = 0;
-        while (!closed && accepted < MAX_CONNECTIONS) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                return;
-            }
-            accepted++;
-            open.add(client);
-            Relay r = new Relay();
-            relays.add(r);
-            Socket upstream = new Socket();
-            open.add(upstream);
-            try {
-                client.setSoTimeout(SOCKET_TIMEOUT_MS);
-                upstream.setSoTimeout(SOCKET_TIMEOUT_MS);
-                upstream.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), upstreamPort), 2000);
-            } catch (IOException e) {
-                closeQuietly(client);
-                closeQuietly(upstream);
-                continue;
-            }
-            start(() -> pumpClientToServer(client, upstream, r), "proxy-c2s-" + accepted);
-            start(() -> pumpServerToClient(upstream, client, r), "proxy-s2c-" + accepted);
+    @Override
+    void accepted(Socket client, int n) {
+        Relay r = new Relay();
+        relays.add(r);
+        Socket upstream = new Socket();
+        track(upstream);
+        try {
+            client.setSoTimeout(SOCKET_TIMEOUT_MS);
+            upstream.setSoTimeout(SOCKET_TIMEOUT_MS);
+            upstream.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), upstreamPort), 2000);
+        } catch (IOException e) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
         }
-    }
-
-    private void start(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
+        spawn(() -> pumpClientToServer(client, upstream, r), "proxy-c2s-" + n);
+        spawn(() -> pumpServerToClient(upstream, client, r), "proxy-s2c-" + n);
     }
 
     private void pumpClientToServer(Socket client, Socket upstream, Relay r) {
@@ -255,31 +224,6 @@ final class RecordingProxy implements Closeable {
             return new String(Base64.getDecoder().decode(b64.trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return "";
-        }
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket s : open) closeQuietly(s);
-        try {
-            acceptor.join(2000);
-            for (Thread t : threads) t.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
