@@ -1,6 +1,5 @@
 package io.github.mailports.config;
 
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +15,7 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -28,8 +25,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -80,6 +77,8 @@ public final class YamlReader {
     static final int MAX_FLATTEN_DEPTH = 1_000;
     /** Total length of the flattened keys (deep aliases multiply key length too). */
     static final long MAX_KEY_CHARS = 64L * 1024 * 1024;
+    /** Longest binary, octal or hexadecimal integer converted to decimal (a long is at most 64 binary digits). */
+    static final int MAX_CONVERTED_DIGITS = 64;
 
     private static final String TAG_PREFIX = Tag.PREFIX;
 
@@ -89,17 +88,21 @@ public final class YamlReader {
     public static ConfigFile read(String path, String text) throws ConfigParseException {
         String src = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Text t = new Text(src);
-        Flattener flattener = new Flattener(t);
+        MavenTokens tokens = MavenTokens.mask(src);
+        Flattener flattener = new Flattener(t, tokens);
         List<long[]> scalarRanges = new ArrayList<>();
         int documents = 0;
-        Iterator<Node> nodes = newYaml().composeAll(new StringReader(src)).iterator();
+        // SnakeYAML's composer on a reader that is linear in the token length (see LinearStreamReader)
+        LoaderOptions options = loaderOptions();
+        Composer composer = new Composer(new ParserImpl(new LinearStreamReader(tokens.text), options),
+                new NoTimestampResolver(), options);
         while (true) {
             Node root;
             try {
-                if (!nodes.hasNext()) {
+                if (!composer.checkNode()) {
                     break;
                 }
-                root = nodes.next();
+                root = composer.getNode();
             } catch (MarkedYAMLException e) {
                 throw t.syntaxError(e);
             } catch (ReaderException e) {
@@ -119,15 +122,14 @@ public final class YamlReader {
         return ConfigFile.of(path, ConfigFormat.YAML, flattener.entries, Math.max(1, documents), comments);
     }
 
-    private static Yaml newYaml() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false); // checked by the flattener: composeAll does not
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false); // a collection key is refused by the flattener anyway
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new NoTimestampResolver());
+        return options;
     }
 
     /** Like Spring Boot's resolver: a plain scalar that looks like a date stays a string. */
@@ -156,6 +158,100 @@ public final class YamlReader {
             return new ConfigParseException("recursive mapping key", 1, 1);
         }
         return new ConfigParseException("YAML could not be read (" + e.getClass().getSimpleName() + ")", 1, 1);
+    }
+
+    // ---------------------------------------------------------------- Maven resource filtering
+
+    /**
+     * Maven's resource filtering ({@code @name@}, the only delimiter Spring Boot's parent POM keeps) runs on
+     * {@code src/main/resources} before Spring reads the file, so {@code active: @spring.profiles.active@} is
+     * valid in the shipped file although a plain YAML scalar cannot start with {@code @}. The {@code @} that
+     * opens such a token where a plain scalar would start (at a line's indentation, after {@code key: },
+     * {@code - }, {@code ? }, or in a flow after {@code [ { ,}) is replaced by one private-use character the
+     * file does not hold, so the parser reads a plain scalar; the character is put back in every key and value
+     * afterwards. One character for one: lines, columns and code point indexes do not move. The value keeps
+     * its {@code @name@} token, which {@link Placeholders} resolves later from the plugin's {@code properties},
+     * then the POM's properties, else reports as unresolved (MP017 where it decides the connection).
+     */
+    static final class MavenTokens {
+        final String text;
+        /** The stand-in for {@code @}, or 0 when nothing was replaced. */
+        final char marker;
+
+        private MavenTokens(String text, char marker) {
+            this.text = text;
+            this.marker = marker;
+        }
+
+        static MavenTokens mask(String src) {
+            if (src.indexOf('@') < 0) return new MavenTokens(src, (char) 0);
+            char marker = unusedPrivateUseChar(src);
+            if (marker == 0) return new MavenTokens(src, (char) 0);
+            char[] c = null;
+            int n = src.length();
+            char before = '\n'; // the last character that is not a space or tab, on this line ('\n' at its start)
+            boolean spaced = false;
+            for (int i = 0; i < n; i++) {
+                char ch = src.charAt(i);
+                if (ch == '\n' || ch == '\r') {
+                    before = '\n';
+                    spaced = false;
+                    continue;
+                }
+                if (ch == ' ' || ch == '\t') {
+                    spaced = true;
+                    continue;
+                }
+                if (ch == '@' && scalarStart(before, spaced) && tokenEnd(src, i) > 0) {
+                    if (c == null) c = src.toCharArray();
+                    c[i] = marker;
+                }
+                before = ch;
+                spaced = false;
+            }
+            return c == null ? new MavenTokens(src, (char) 0) : new MavenTokens(new String(c), marker);
+        }
+
+        private static boolean scalarStart(char before, boolean spaced) {
+            switch (before) {
+                case '\n':
+                case '[':
+                case '{':
+                case ',':
+                    return true;
+                case ':':
+                case '-':
+                case '?':
+                    return spaced;
+                default:
+                    return false;
+            }
+        }
+
+        /** End (after the closing {@code @}) of an {@code @name@} token at {@code at}, or -1; as {@link Placeholders}. */
+        private static int tokenEnd(String s, int at) {
+            int end = at + 1;
+            while (end < s.length() && Placeholders.isNameChar(s.charAt(end))) end++;
+            return end > at + 1 && end < s.length() && s.charAt(end) == '@' ? end + 1 : -1;
+        }
+
+        /** A private-use character (U+E000..U+F8FF, which SnakeYAML accepts in a plain scalar) absent from the text. */
+        private static char unusedPrivateUseChar(String s) {
+            boolean[] used = new boolean[0xF900 - 0xE000];
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0xE000 && ch < 0xF900) used[ch - 0xE000] = true;
+            }
+            for (int k = 0; k < used.length; k++) {
+                if (!used[k]) return (char) (0xE000 + k);
+            }
+            return 0;
+        }
+
+        /** A key or value as written in the file. */
+        String restore(String v) {
+            return marker == 0 || v.indexOf(marker) < 0 ? v : v.replace(marker, '@');
+        }
     }
 
     // ---------------------------------------------------------------- positions
@@ -295,12 +391,14 @@ public final class YamlReader {
         final List<ConfigEntry> entries = new ArrayList<>();
         private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<Node, Boolean>());
         private final Set<Node> checkedForDuplicates = Collections.newSetFromMap(new IdentityHashMap<Node, Boolean>());
+        private final MavenTokens tokens;
         private int document;
         private int visits;
         private long keyChars;
 
-        Flattener(Text t) {
+        Flattener(Text t, MavenTokens tokens) {
             this.t = t;
+            this.tokens = tokens;
         }
 
         void document(Node root, int index) throws ConfigParseException {
@@ -513,7 +611,7 @@ public final class YamlReader {
             Tag tag = k.getTag();
             String v = k.getValue();
             if (Tag.STR.equals(tag)) {
-                return v;
+                return tokens.restore(v);
             }
             if (Tag.BOOL.equals(tag)) {
                 String b = bool(v);
@@ -538,7 +636,7 @@ public final class YamlReader {
             Tag tag = node.getTag();
             String v = node.getValue();
             if (Tag.STR.equals(tag)) {
-                return v;
+                return tokens.restore(v);
             }
             if (Tag.NULL.equals(tag)) {
                 return "";
@@ -596,42 +694,74 @@ public final class YamlReader {
             }
         }
 
-        /** {@code SafeConstructor.ConstructYamlInt}, as a decimal string. */
+        /**
+         * {@code SafeConstructor.ConstructYamlInt}, as a decimal string. A decimal is kept as written (without
+         * {@code _}, {@code +} and a {@code -0}'s sign): what SnakeYAML builds prints the same digits, and no
+         * unbounded digit string is converted ({@code BigInteger} parsing and printing are quadratic: a million
+         * digits took 68 s). Binary, octal and hexadecimal are converted up to {@value #MAX_CONVERTED_DIGITS}
+         * digits; a longer one is kept as written, which no mail setting takes as a number anyway.
+         */
         private String integer(ScalarNode node) throws ConfigParseException {
             String value = node.getValue().replace("_", "");
+            if (value.isEmpty()) {
+                throw t.error("invalid integer", node.getStartMark());
+            }
+            String sign = "";
+            char first = value.charAt(0);
+            if (first == '-') {
+                sign = "-";
+                value = value.substring(1);
+            } else if (first == '+') {
+                value = value.substring(1);
+            }
+            if ("0".equals(value)) {
+                return "0";
+            }
+            int radix;
+            String digits;
+            if (value.startsWith("0b")) {
+                radix = 2;
+                digits = value.substring(2);
+            } else if (value.startsWith("0x")) {
+                radix = 16;
+                digits = value.substring(2);
+            } else if (value.startsWith("0")) {
+                radix = 8;
+                digits = value.substring(1);
+            } else if (value.indexOf(':') != -1) {
+                return sexagesimal(node, sign, value);
+            } else {
+                radix = 10;
+                digits = value;
+            }
+            if (digits.isEmpty()) {
+                throw t.error("invalid integer", node.getStartMark());
+            }
+            for (int i = 0; i < digits.length(); i++) {
+                if (Character.digit(digits.charAt(i), radix) < 0) {
+                    throw t.error("invalid integer", node.getStartMark());
+                }
+            }
+            if (radix == 10) {
+                return sign + digits;
+            }
+            if (digits.length() > MAX_CONVERTED_DIGITS) {
+                return node.getValue();
+            }
+            return new BigInteger(sign + digits, radix).toString();
+        }
+
+        /** {@code 1:30}, with SnakeYAML's int arithmetic. */
+        private String sexagesimal(ScalarNode node, String sign, String value) throws ConfigParseException {
             try {
-                if (value.isEmpty()) {
-                    throw new NumberFormatException();
+                String[] digits = value.split(":");
+                int bes = 1;
+                int val = 0;
+                for (int i = 0, j = digits.length; i < j; i++) {
+                    val += Long.parseLong(digits[j - i - 1]) * bes;
+                    bes *= 60;
                 }
-                String sign = "";
-                char first = value.charAt(0);
-                if (first == '-') {
-                    sign = "-";
-                    value = value.substring(1);
-                } else if (first == '+') {
-                    value = value.substring(1);
-                }
-                if ("0".equals(value)) {
-                    return "0";
-                } else if (value.startsWith("0b")) {
-                    return new BigInteger(sign + value.substring(2), 2).toString();
-                } else if (value.startsWith("0x")) {
-                    return new BigInteger(sign + value.substring(2), 16).toString();
-                } else if (value.startsWith("0")) {
-                    return new BigInteger(sign + value.substring(1), 8).toString();
-                } else if (value.indexOf(':') != -1) {
-                    // sexagesimal, with SnakeYAML's int arithmetic
-                    String[] digits = value.split(":");
-                    int bes = 1;
-                    int val = 0;
-                    for (int i = 0, j = digits.length; i < j; i++) {
-                        val += Long.parseLong(digits[j - i - 1]) * bes;
-                        bes *= 60;
-                    }
-                    return new BigInteger(sign + val).toString();
-                } else {
-                    return new BigInteger(sign + value, 10).toString();
-                }
+                return new BigInteger(sign + val).toString();
             } catch (NumberFormatException e) {
                 throw t.error("invalid integer", node.getStartMark());
             }
