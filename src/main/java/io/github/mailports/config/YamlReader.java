@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -60,7 +61,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * </ul>
  *
  * <p>Limits: at most {@value #MAX_ALIASES} aliases to collections, nesting {@value #MAX_NESTING} deep,
- * {@value #MAX_CODE_POINTS} code points, and {@value #MAX_ENTRIES} entries after aliases are expanded.
+ * {@value #MAX_CODE_POINTS} code points, {@value #MAX_NODES} nodes as written, and {@value #MAX_ENTRIES}
+ * entries after aliases are expanded. Time is linear in the file (see {@link LinearStreamReader}); memory is
+ * the file's code points (4 bytes a character) plus the node graph, which the node cap bounds.
  *
  * <p>Positions are 1-based and count Java {@code char}s; lines end at {@code \n}, {@code \r\n} or
  * {@code \r}. Error messages never quote the text of the file (SnakeYAML's snippet is not used).
@@ -71,6 +74,8 @@ public final class YamlReader {
     static final int MAX_NESTING = 100;
     static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
     static final int MAX_ENTRIES = 200_000;
+    /** Nodes built while composing (before aliases are expanded): a key and a value per entry, and the mappings. */
+    static final int MAX_NODES = 3 * MAX_ENTRIES;
     /** Nodes visited while flattening (aliases visited again each time), so empty collections cannot bomb. */
     static final int MAX_VISITS = 2_000_000;
     /** Nesting reached through aliases while flattening. */
@@ -81,6 +86,11 @@ public final class YamlReader {
     static final int MAX_CONVERTED_DIGITS = 64;
 
     private static final String TAG_PREFIX = Tag.PREFIX;
+    /** The YAML 1.1 tags SnakeYAML knows ({@code Tag}'s constants): their names are not the file's text. */
+    private static final Set<String> STANDARD_TAGS = new HashSet<>(Arrays.asList(Tag.YAML.getValue(),
+            Tag.MERGE.getValue(), Tag.SET.getValue(), Tag.PAIRS.getValue(), Tag.OMAP.getValue(), Tag.BINARY.getValue(),
+            Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.TIMESTAMP.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(),
+            Tag.STR.getValue(), Tag.SEQ.getValue(), Tag.MAP.getValue()));
 
     private YamlReader() {
     }
@@ -94,7 +104,7 @@ public final class YamlReader {
         int documents = 0;
         // SnakeYAML's composer on a reader that is linear in the token length (see LinearStreamReader)
         LoaderOptions options = loaderOptions();
-        Composer composer = new Composer(new ParserImpl(new LinearStreamReader(tokens.text), options),
+        CountingComposer composer = new CountingComposer(new ParserImpl(new LinearStreamReader(tokens.text), options),
                 new NoTimestampResolver(), options);
         while (true) {
             Node root;
@@ -105,6 +115,8 @@ public final class YamlReader {
                 root = composer.getNode();
             } catch (MarkedYAMLException e) {
                 throw t.syntaxError(e);
+            } catch (TooManyNodes e) {
+                throw t.error("more than " + MAX_NODES + " YAML nodes: a configuration file has far fewer", e.at);
             } catch (ReaderException e) {
                 int offset = t.charOffset(e.getPosition());
                 throw new ConfigParseException(String.format(Locale.ROOT,
@@ -130,6 +142,50 @@ public final class YamlReader {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
         return options;
+    }
+
+    /**
+     * SnakeYAML's composer, counting the nodes it builds: a document's node graph is built whole before it is
+     * flattened, so the count stops a file of millions of tiny nodes (a few hundred bytes of heap each) long
+     * before memory runs out.
+     */
+    private static final class CountingComposer extends Composer {
+        private int nodes;
+
+        CountingComposer(ParserImpl parser, Resolver resolver, LoaderOptions options) {
+            super(parser, resolver, options);
+        }
+
+        private Node counted(Node node) {
+            if (++nodes > MAX_NODES) throw new TooManyNodes(node.getStartMark());
+            return node;
+        }
+
+        @Override
+        protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
+            return counted(super.composeScalarNode(anchor, blockComments));
+        }
+
+        @Override
+        protected Node composeSequenceNode(String anchor) {
+            return counted(super.composeSequenceNode(anchor));
+        }
+
+        @Override
+        protected Node composeMappingNode(String anchor) {
+            return counted(super.composeMappingNode(anchor));
+        }
+    }
+
+    /** Thrown by {@link CountingComposer} past {@link #MAX_NODES}. */
+    private static final class TooManyNodes extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Mark at;
+
+        TooManyNodes(Mark at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
     }
 
     /** Like Spring Boot's resolver: a plain scalar that looks like a date stays a string. */
@@ -370,6 +426,9 @@ public final class YamlReader {
             String problem = e.getProblem();
             if (problem == null || problem.isEmpty()) {
                 problem = "invalid YAML";
+            } else if (problem.startsWith("Global tag is not allowed")) {
+                // SnakeYAML appends the tag, which is the file's text
+                problem = "a global tag (!!name or !<...>) is not allowed: no object is ever built from a tag";
             } else {
                 // "expected escape sequence of 2 hexadecimal numbers, but found: <text of the file>"
                 int found = problem.indexOf("but found:");
@@ -666,15 +725,11 @@ public final class YamlReader {
             throw unsupportedTag(node);
         }
 
+        /** Names a standard YAML tag; any other tag is the file's own text, which a message never quotes. */
         private ConfigParseException unsupportedTag(Node node) {
             String tag = node.getTag().getValue();
-            if (tag.startsWith(TAG_PREFIX)) {
-                tag = "!!" + tag.substring(TAG_PREFIX.length());
-            }
-            if (tag.length() > 80) {
-                tag = tag.substring(0, 80) + "...";
-            }
-            return t.error("unsupported YAML tag " + tag + " (Spring Boot's SafeConstructor cannot construct it)",
+            String name = STANDARD_TAGS.contains(tag) ? "!!" + tag.substring(TAG_PREFIX.length()) + " " : "";
+            return t.error("unsupported YAML tag " + name + "(Spring Boot's SafeConstructor cannot construct it)",
                     node.getStartMark());
         }
 
