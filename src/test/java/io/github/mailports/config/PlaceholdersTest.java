@@ -67,4 +67,34 @@ class PlaceholdersTest {
     void anUnclosedPlaceholderIsLeftAsWritten() {
         assertEquals("${oops", resolve("${oops").value());
     }
+
+    @Test
+    void fillInTemplateTokensAreUnresolved() {
+        values.put("SMTP_PORT", "587"); // a template token is filled in by a deployment tool, never by a lookup
+        String[][] cases = {
+                {"{{SMTP_PORT}}", "SMTP_PORT"},
+                {"{{ .Values.smtp.port }}", ".Values.smtp.port"},
+                {"smtp://{{HOST}}:{{PORT}}", "HOST"},
+                {"<SMTP_PORT>", "SMTP_PORT"},
+                {" <your smtp host> ", "your smtp host"},
+        };
+        for (String[] c : cases) {
+            Placeholders.Result r = resolve(c[0]);
+            assertTrue(Placeholders.contains(c[0]), c[0]);
+            assertTrue(r.hadPlaceholder(), c[0]);
+            assertFalse(r.isResolved(), c[0]);
+            assertNull(r.value(), c[0]);
+            assertEquals(c[1], r.unresolvedName(), c[0]);
+        }
+        // not template tokens: text a mail setting may hold, markup, an address in brackets, a lone brace
+        for (String text : new String[] {"<ops@example.com>", "<b>", "a <b> c", "<>", "{not}", "{{unclosed",
+                "<" + "x".repeat(65) + ">", "<a/b>"}) {
+            if (text.equals("<b>")) {
+                assertEquals("b", Placeholders.templateToken(text)); // a bare word in brackets is a token
+                continue;
+            }
+            assertNull(Placeholders.templateToken(text), text);
+            assertEquals(text, resolve(text).value(), text);
+        }
+    }
 }

@@ -373,4 +373,17 @@ class PropertiesReaderTest {
             assertThrows(ConfigParseException.class, () -> read(input), input);
         }
     }
+
+    @Test
+    void entriesAreCappedLikeYaml() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < PropertiesReader.MAX_ENTRIES; i++) b.append("k").append(i).append("=v\n");
+        assertEquals(PropertiesReader.MAX_ENTRIES, PropertiesReader.read("a.properties", b.toString()).entries().size());
+        b.append("# a comment is no entry\n  last = v\n");
+        ConfigParseException e = assertThrows(ConfigParseException.class,
+                () -> PropertiesReader.read("a.properties", b.toString()));
+        assertTrue(e.getMessage().contains("more than " + PropertiesReader.MAX_ENTRIES + " entries"), e.getMessage());
+        assertEquals(PropertiesReader.MAX_ENTRIES + 2, e.line());
+        assertEquals(3, e.column());
+    }
 }

@@ -477,4 +477,82 @@ class YamlReaderTest {
         assertEquals(5, f.comments().get(0).column());
         assertFalse(f.comments().get(0).ownLine());
     }
+
+    @Test
+    void mavenFilteringTokensAtTheStartOfAPlainScalarAreReadWithTheirPositions() throws Exception {
+        // shape of dromara/RuoYi-Vue-Plus 098d334, ruoyi-admin/src/main/resources/application.yml
+        ConfigFile f = read("logging:\n  level:\n    org.dromara: @logging.level@\n"
+                + "spring:\n  profiles:\n    active: @profiles.active@\n"
+                + "  mail:\n    port: @mail.port@ # filtered by Maven\n"
+                + "    host: '@mail.host@'\n"
+                + "    list: [@a@, {k: @b@}]\n"
+                + "    items:\n      - @c@,tail\n"
+                + "    @key.name@: v\n"
+                + "    text: |\n      @kept@ in a block\n"
+                + "    mail: user@example.com\n");
+        assertEquals("@logging.level@", entry(f, "logging.level.org.dromara").value());
+        assertAt(entry(f, "logging.level.org.dromara"), 3, 5, 3, 18);
+        assertEquals("@profiles.active@", entry(f, "spring.profiles.active").value());
+        assertAt(entry(f, "spring.profiles.active"), 6, 5, 6, 13);
+        assertEquals("@mail.port@", entry(f, "spring.mail.port").value());
+        assertAt(entry(f, "spring.mail.port"), 8, 5, 8, 11);
+        assertEquals("@mail.host@", entry(f, "spring.mail.host").value());
+        assertEquals("@a@", entry(f, "spring.mail.list[0]").value());
+        assertAt(entry(f, "spring.mail.list[0]"), 10, 12, 10, 12);
+        assertEquals("@b@", entry(f, "spring.mail.list[1].k").value());
+        assertAt(entry(f, "spring.mail.list[1].k"), 10, 18, 10, 21);
+        assertEquals("@c@,tail", entry(f, "spring.mail.items[0]").value());
+        assertEquals("v", entry(f, "spring.mail.@key.name@").value());
+        assertAt(entry(f, "spring.mail.@key.name@"), 13, 5, 13, 17);
+        assertEquals("@kept@ in a block\n", entry(f, "spring.mail.text").value());
+        assertEquals("user@example.com", entry(f, "spring.mail.mail").value());
+        assertEquals(1, f.comments().size());
+        assertEquals("filtered by Maven", f.comments().get(0).text());
+        assertEquals(8, f.comments().get(0).line());
+
+        // a private-use character of the file's own is never taken for the stand-in
+        ConfigFile own = read("a: \uE000x\nb: @t@\n");
+        assertEquals("\uE000x", entry(own, "a").value());
+        assertEquals("@t@", entry(own, "b").value());
+        // '@' that does not open a token is still YAML's reserved indicator
+        assertTrue(fails("a: @not a token\n").getMessage().contains("@"));
+    }
+
+    @Test
+    void globalTagErrorsDoNotQuoteTheTag() {
+        String[] docs = {"a: !!javax.script.ScriptEngineManager [x]\n", "a: !<tag:evil.example,2000:SECRET> x\n",
+                "a: !SECRET x\n", "%TAG !e! tag:SECRET.example,2000:\n---\na: !e!foo x\n", "a: !!python/object:SECRET x\n"};
+        for (String doc : docs) {
+            ConfigParseException e = fails(doc);
+            assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+            assertFalse(e.getMessage().contains("javax"), e.getMessage());
+        }
+        assertTrue(fails("a: !!set x\n").getMessage().contains("!!set"), "a standard tag is named");
+    }
+
+    @Test
+    void numbersAreNeverConvertedBeyondABound() throws Exception {
+        String digits = "7".repeat(200_000);
+        assertEquals(digits, entry(read("a: !!int " + digits + "\n"), "a").value());
+        assertEquals("-" + digits, entry(read("a: -" + digits + "\n"), "a").value());
+        assertEquals("12", entry(read("a: +1_2\n"), "a").value());
+        assertEquals("0", entry(read("a: -0\n"), "a").value());
+        assertEquals("31", entry(read("a: 0x1F\n"), "a").value());
+        assertEquals("15", entry(read("a: 017\n"), "a").value());
+        assertEquals("5", entry(read("a: 0b101\n"), "a").value());
+        assertEquals("90", entry(read("a: 1:30\n"), "a").value());
+        String hex = "0x" + "f".repeat(100_000);
+        assertEquals(hex, entry(read("a: " + hex + "\n"), "a").value(), "kept as written: no port is that long");
+        assertTrue(fails("a: !!int 12x\n").getMessage().contains("invalid integer"));
+    }
+
+    @Test
+    void tooManyNodesIsAnErrorAtTheFirstNodeOver() {
+        StringBuilder b = new StringBuilder("k:\n");
+        for (int i = 0; i < YamlReader.MAX_NODES; i++) b.append("- a\n");
+        ConfigParseException e = fails(b.toString());
+        assertTrue(e.getMessage().contains("more than " + YamlReader.MAX_NODES + " YAML nodes"), e.getMessage());
+        assertEquals(YamlReader.MAX_NODES + 1, e.line()); // k: is the first node, a sequence counts once complete
+        assertEquals(3, e.column());
+    }
 }
