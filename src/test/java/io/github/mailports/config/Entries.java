@@ -37,4 +37,11 @@ final class Entries {
         assertEquals(line + ":" + column + " -> " + valueLine + ":" + valueColumn,
                 e.line() + ":" + e.column() + " -> " + e.valueLine() + ":" + e.valueColumn(), "positions of " + e.key());
     }
+
+    /** The winning entry's value and positions. */
+    static void assertEntry(ConfigFile file, String key, String value, int line, int column, int valueLine, int valueColumn) {
+        ConfigEntry e = entry(file, key);
+        assertEquals(value, e.value(), "value of " + key);
+        assertAt(e, line, column, valueLine, valueColumn);
+    }
 }

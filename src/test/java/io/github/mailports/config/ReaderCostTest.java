@@ -66,26 +66,33 @@ class ReaderCostTest {
         return b.append(tail).toString();
     }
 
+    /** Each shape is {head, unit repeated n times, tail}. */
+    private static void assertLinear(Read read, int n, String[]... shapes) throws Exception {
+        for (String[] shape : shapes) {
+            assertLinear(shape[0] + "[" + shape[1] + " x n]" + shape[2], read, k -> repeat(shape[0], shape[1], k, shape[2]), n);
+        }
+    }
+
     @Test
     void jsonCommentsOnOneLine() throws Exception {
-        assertLinear("/**/ x n", text -> JsonText.read("log4j2.json", text), n -> repeat("{\"a\": 1 ", "/**/", n, "}\n"),
-                100_000);
-        assertLinear("// x n lines", text -> JsonText.read("log4j2.json", text), n -> repeat("{\"a\": 1\n", "// c\n", n, "}\n"),
-                100_000);
+        assertLinear(text -> JsonText.read("log4j2.json", text), 100_000,
+                new String[] {"{\"a\": 1 ", "/**/", "}\n"},
+                new String[] {"{\"a\": 1\n", "// c\n", "}\n"});
     }
 
     @Test
     void longYamlScalarsKeysAndComments() throws Exception {
         Read yaml = text -> YamlReader.read("application.yml", text);
-        assertLinear("plain value", yaml, n -> repeat("k: ", "x", n, "\n"), 400_000);
-        assertLinear("quoted value", yaml, n -> repeat("k: \"", "x", n, "\"\n"), 400_000);
-        assertLinear("plain key", yaml, n -> repeat("k", "x", n, ": v\n"), 400_000);
-        assertLinear("quoted key", yaml, n -> repeat("\"k", "x", n, "\": v\n"), 400_000);
-        assertLinear("block scalar line", yaml, n -> repeat("k: |\n  ", "x", n, "\n"), 400_000);
-        assertLinear("comment", yaml, n -> repeat("k: v # ", "x", n, "\n"), 400_000);
-        assertLinear("!!int digits", yaml, n -> repeat("k: !!int ", "7", n, "\n"), 400_000);
-        assertLinear("implicit int digits", yaml, n -> repeat("k: ", "7", n, "\n"), 400_000);
-        assertLinear("hex digits", yaml, n -> repeat("k: 0x", "f", n, "\n"), 400_000);
+        assertLinear(yaml, 400_000,
+                new String[] {"k: ", "x", "\n"}, // plain value
+                new String[] {"k: \"", "x", "\"\n"},
+                new String[] {"k", "x", ": v\n"}, // plain key (an error past 1,024 characters, as in SnakeYAML)
+                new String[] {"\"k", "x", "\": v\n"},
+                new String[] {"k: |\n  ", "x", "\n"}, // one line of a block scalar
+                new String[] {"k: v # ", "x", "\n"}, // comment
+                new String[] {"k: !!int ", "7", "\n"},
+                new String[] {"k: ", "7", "\n"}, // implicit int
+                new String[] {"k: 0x", "f", "\n"});
         // SnakeYAML allocates about 2 KB a node (tokens, events, marks, a regex matcher per scalar): still linear
         assertLinear("@token@ items", yaml, n -> repeat("l:\n", "- @t@\n", n / 8, ""), 400_000, 4096);
     }
@@ -93,10 +100,11 @@ class ReaderCostTest {
     @Test
     void longPropertiesLinesAndEscapes() throws Exception {
         Read props = text -> PropertiesReader.read("application.properties", text);
-        assertLinear("value", props, n -> repeat("k=", "x", n, "\n"), 400_000);
-        assertLinear("continuations", props, n -> repeat("k=", "x\\\n", n, "\n"), 200_000);
-        assertLinear("escapes", props, n -> repeat("k=", "\\u0041", n, "\n"), 100_000);
-        assertLinear("comments", props, n -> repeat("", "#\n", n, ""), 200_000);
+        assertLinear(props, 200_000,
+                new String[] {"k=", "x", "\n"},
+                new String[] {"k=", "x\\\n", "\n"}, // continuation lines
+                new String[] {"k=", "\\u0041", "\n"},
+                new String[] {"", "#\n", ""});
     }
 
     /** A file of exactly {@code bytes} bytes: {@code head}, then {@code unit} repeated, cut to size. */

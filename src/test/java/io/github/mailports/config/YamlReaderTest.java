@@ -490,20 +490,14 @@ class YamlReaderTest {
                 + "    @key.name@: v\n"
                 + "    text: |\n      @kept@ in a block\n"
                 + "    mail: user@example.com\n");
-        assertEquals("@logging.level@", entry(f, "logging.level.org.dromara").value());
-        assertAt(entry(f, "logging.level.org.dromara"), 3, 5, 3, 18);
-        assertEquals("@profiles.active@", entry(f, "spring.profiles.active").value());
-        assertAt(entry(f, "spring.profiles.active"), 6, 5, 6, 13);
-        assertEquals("@mail.port@", entry(f, "spring.mail.port").value());
-        assertAt(entry(f, "spring.mail.port"), 8, 5, 8, 11);
-        assertEquals("@mail.host@", entry(f, "spring.mail.host").value());
-        assertEquals("@a@", entry(f, "spring.mail.list[0]").value());
-        assertAt(entry(f, "spring.mail.list[0]"), 10, 12, 10, 12);
-        assertEquals("@b@", entry(f, "spring.mail.list[1].k").value());
-        assertAt(entry(f, "spring.mail.list[1].k"), 10, 18, 10, 21);
+        Entries.assertEntry(f, "logging.level.org.dromara", "@logging.level@", 3, 5, 3, 18);
+        Entries.assertEntry(f, "spring.profiles.active", "@profiles.active@", 6, 5, 6, 13);
+        Entries.assertEntry(f, "spring.mail.port", "@mail.port@", 8, 5, 8, 11);
+        Entries.assertEntry(f, "spring.mail.host", "@mail.host@", 9, 5, 9, 11);
+        Entries.assertEntry(f, "spring.mail.list[0]", "@a@", 10, 12, 10, 12);
+        Entries.assertEntry(f, "spring.mail.list[1].k", "@b@", 10, 18, 10, 21);
         assertEquals("@c@,tail", entry(f, "spring.mail.items[0]").value());
-        assertEquals("v", entry(f, "spring.mail.@key.name@").value());
-        assertAt(entry(f, "spring.mail.@key.name@"), 13, 5, 13, 17);
+        Entries.assertEntry(f, "spring.mail.@key.name@", "v", 13, 5, 13, 17);
         assertEquals("@kept@ in a block\n", entry(f, "spring.mail.text").value());
         assertEquals("user@example.com", entry(f, "spring.mail.mail").value());
         assertEquals(1, f.comments().size());
