@@ -413,9 +413,6 @@ public final class Log4j2Extractor implements Extractor {
 
         Setting<Integer> connectPort = null;
         Prop port = p.get("smtpport");
-        if (port != null && port.isResolved() && (port.value() == null || port.value().trim().isEmpty())) {
-            port = null; // an empty smtpPort="" is unset: Log4j converts nothing and keeps the protocol's default port
-        }
         if (port != null) {
             if (!port.isResolved()) {
                 connectPort = port.setting(null);
