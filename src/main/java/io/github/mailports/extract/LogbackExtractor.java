@@ -204,9 +204,6 @@ public final class LogbackExtractor implements Extractor {
             Prop jndi = null;
             List<Diagnostic> ineffective = new ArrayList<>();
             for (XmlElement c : appender.children()) {
-                // Joran sets nothing for an empty (or white-space-only) element: SaxEventRecorder drops white-space
-                // text, the body stays null and PropertySetter.setProperty(name, null) returns (qos-ch/logback HEAD)
-                if (c.text().isEmpty() && c.children().isEmpty()) continue;
                 String prop = toLowerCamelCase(c.name());
                 switch (prop) {
                     case "SMTPHost":
