@@ -30,6 +30,10 @@ final class JakartaMail {
         Map<String, Prop> keys;
         /** Host given to {@code connect()} by the framework (wins over {@code mail.<p>.host}); may be null. */
         Prop connectHost;
+        /** The key that gives {@link #connectPort}, for naming its placeholder; may be null. */
+        Prop connectPortProp;
+        /** A placeholder without a value that decides the protocol (so which keys count); may be null. */
+        Prop unresolvedProtocol;
         /** Port given to {@code connect()} by the framework; may be null. */
         Setting<Integer> connectPort;
         /** User name and password given to {@code connect()}; may be null. */
@@ -53,6 +57,10 @@ final class JakartaMail {
         Protocol.Family family = p.family();
         SourceLocation anchor = b.anchor();
         Reader r = new Reader(in, b);
+        Unresolved unresolved = new Unresolved(in);
+        if (in.unresolvedProtocol != null) {
+            unresolved.add("the protocol", in.unresolvedProtocol.key(), in.unresolvedProtocol.at());
+        }
 
         // Keys this session never reads.
         for (Map.Entry<String, Prop> e : in.keys.entrySet()) {
@@ -91,9 +99,7 @@ final class JakartaMail {
             encryption = off != null ? off.setting(Encryption.NONE) : Setting.defaulted(Encryption.NONE, anchor);
         }
         if (encryption.value() == Encryption.UNKNOWN) {
-            b.diagnostic(Diagnostic.unresolved(encryption.key(), encryption.location(), "decides encryption through "
-                    + encryption.key() + ", a placeholder with no value: supply it through the plugin's properties"
-                    + " to check the connection", null));
+            unresolved.add("encryption", encryption.key(), encryption.location());
         }
         b.encryption(encryption);
         boolean implicit = encryption.value() == Encryption.IMPLICIT_TLS;
@@ -112,9 +118,7 @@ final class JakartaMail {
         Setting<Integer> connectPort = port;
         if (factoryPort != null) port = factoryPort;
         if (port.origin() == Origin.UNRESOLVED) {
-            b.diagnostic(Diagnostic.unresolved(port.key(), port.location(), "decides the port through " + port.key()
-                    + ", a placeholder with no value: supply it through the plugin's properties to check the connection",
-                    null));
+            unresolved.add("the port", port.key(), port.location());
         }
         b.port(port);
         boolean plainRetryUpgrades = false;
@@ -153,8 +157,7 @@ final class JakartaMail {
         } else if (host != null) {
             b.host(host.setting(host.value()));
             if (!host.isResolved()) {
-                b.diagnostic(Diagnostic.unresolved(host.key(), host.at(), "decides the host through " + host.key()
-                        + ", a placeholder with no value: whether cleartext is acceptable for it cannot be checked", null));
+                unresolved.add("the host", host.key(), host.at());
             }
         } else if (in.hostFromCode) {
             // no host key: in real code the host comes from elsewhere, so it is unknown (never cleartext-allowed)
@@ -225,6 +228,60 @@ final class JakartaMail {
         if (credentials != null) b.credentials(credentials);
         if (in.password != null && in.password.isLiteral() && in.password.raw() != null && !in.password.raw().isEmpty()) {
             b.literalPassword(in.password.setting(Boolean.TRUE));
+        }
+        unresolved.report(b);
+    }
+
+    /**
+     * The placeholders without a value that decide this connection, reported as one MP017 that names each of them
+     * ({@code ${MAIL_HOST}}), at the first: one finding per endpoint, not one per key.
+     */
+    private static final class Unresolved {
+        private final Input in;
+        /** Place to its words, in file order. */
+        private final java.util.TreeMap<SourceLocation, String> parts = new java.util.TreeMap<>();
+        private final Map<SourceLocation, String> keys = new java.util.HashMap<>();
+
+        Unresolved(Input in) { this.in = in; }
+
+        void add(String what, String key, SourceLocation at) {
+            String name = placeholderName(key, at);
+            String text = what + " through " + (key == null ? "a placeholder" : key) + (name == null ? "" : " (" + name + ")");
+            String before = parts.get(at);
+            parts.put(at, before == null ? text : before + " and " + what); // one key deciding two things
+            keys.put(at, key);
+        }
+
+        /** {@code ${NAME}} of the prop written at this place, or null when it is not known. */
+        private String placeholderName(String key, SourceLocation at) {
+            java.util.List<Prop> candidates = new java.util.ArrayList<>(in.keys.values());
+            candidates.add(in.connectHost);
+            candidates.add(in.connectPortProp);
+            candidates.add(in.unresolvedProtocol);
+            for (Prop p : candidates) {
+                if (p != null && !p.isResolved() && p.at().equals(at) && p.key().equals(key) && p.unresolvedName() != null
+                        && !p.unresolvedName().equals(p.key())) {
+                    return "${" + p.unresolvedName() + "}";
+                }
+            }
+            return null;
+        }
+
+        void report(MailEndpoint.Builder b) {
+            if (parts.isEmpty()) return;
+            StringBuilder m = new StringBuilder("decides ");
+            int i = 0;
+            for (String part : parts.values()) {
+                if (i > 0) m.append(i == parts.size() - 1 ? " and " : ", ");
+                m.append(part);
+                i++;
+            }
+            m.append(parts.size() == 1 ? ", a placeholder with no value" : ", placeholders with no value")
+                    .append(": the connection cannot be checked until ").append(parts.size() == 1 ? "it has" : "they have")
+                    .append(" one; supply ").append(parts.size() == 1 ? "it" : "them")
+                    .append(" through the plugin's properties (or give the placeholder a default)");
+            SourceLocation first = parts.firstKey();
+            b.diagnostic(Diagnostic.unresolved(keys.get(first), first, m.toString(), null));
         }
     }
 

@@ -218,6 +218,7 @@ public final class JakartaMailExtractor implements Extractor {
         in.siblingIgnored = siblingIgnored;
         in.keyPrefix = prefix;
         in.hostFromCode = true;
+        in.unresolvedProtocol = unresolvedProtocol; // decides which keys Jakarta Mail reads, and whether TLS is on
         if (prefix.equals(MICRONAUT)) {
             Prop user = view.get("javamail.authentication.username");
             Prop pw = view.get("javamail.authentication.password");
@@ -234,9 +235,6 @@ public final class JakartaMailExtractor implements Extractor {
         if (unresolvedProtocol != null) {
             b.encryption(unresolvedProtocol.setting(Encryption.UNKNOWN));
             b.port(unresolvedProtocol.setting(null));
-            b.diagnostic(Diagnostic.unresolved(unresolvedProtocol.key(), unresolvedProtocol.at(), "decides the protocol"
-                    + " through " + unresolvedProtocol.key() + ", a placeholder with no value: which keys Jakarta Mail"
-                    + " reads, and whether TLS is on, depend on it; supply it through the plugin's properties", null));
         }
         ConfigFormat format = anchorProp.format();
         b.remedies(new JakartaRemedies(prefix, prefix + "mail." + p.id() + ".port", format));

@@ -49,12 +49,11 @@ public final class SpringBootExtractor implements Extractor {
         Prop protocolProp = view.get("spring.mail.protocol");
         Setting<Protocol> protocol = Setting.defaulted(Protocol.SMTP, host.at());
         boolean protocolKnown = true;
+        Prop unresolvedProtocol = null;
         if (protocolProp != null) {
             if (!protocolProp.isResolved()) {
                 protocolKnown = false;
-                b.diagnostic(Diagnostic.unresolved(protocolProp.key(), protocolProp.at(), "decides the protocol through "
-                        + protocolProp.key() + ", a placeholder with no value: supply it through the plugin's properties"
-                        + " to check the connection", null));
+                unresolvedProtocol = protocolProp; // reported with the other placeholders, as one MP017
             } else {
                 String v = protocolProp.value() == null ? "" : protocolProp.value();
                 Protocol p = Protocol.fromId(v.isEmpty() ? "smtp" : v);
@@ -103,6 +102,8 @@ public final class SpringBootExtractor implements Extractor {
         in.keys = keys;
         in.connectHost = host;
         in.connectPort = connectPort;
+        in.connectPortProp = portProp;
+        in.unresolvedProtocol = unresolvedProtocol;
         in.user = view.get("spring.mail.username");
         in.password = view.get("spring.mail.password");
         in.siblingIgnored = true;

@@ -109,7 +109,7 @@ public final class MailEndpoint {
     /**
      * {@code smtps://smtp.example.com:465} (the provider protocol). What is unknown is said in words: a host no
      * configuration sets (the application's code passes it) reads {@code the host your code passes (smtp, port 25)};
-     * a placeholder without a value reads {@code smtp://(host not set):25}.
+     * a placeholder without a value reads {@code smtp on port 25 (host not set)}.
      */
     public String url() {
         String id = protocol.value().id();
@@ -117,7 +117,7 @@ public final class MailEndpoint {
         if (!host.isKnown() && host.origin() == Origin.DEFAULT) {
             return "the host your code passes (" + id + (p == null ? "" : ", port " + p) + ")";
         }
-        if (!host.isKnown()) return id + (p == null ? "://(host and port not set)" : "://(host not set):" + p);
+        if (!host.isKnown()) return id + (p == null ? " (host and port not set)" : " on port " + p + " (host not set)");
         return id + "://" + host.value() + (p == null ? " (port not set)" : ":" + p);
     }
 
