@@ -52,7 +52,7 @@ public final class ConfigUnit {
         /** Activation values of all entries, in file order (Spring units only). */
         final List<String> activations = new ArrayList<>();
 
-        FileInfo(ConfigFile file, boolean spring, String[] name) {
+        FileInfo(ConfigFile file, List<ConfigEntry> entries, boolean spring, String[] name) {
             this.file = file;
             this.ext = name == null ? null : name[0];
             this.profile = name == null ? null : name[1];
@@ -62,7 +62,7 @@ public final class ConfigUnit {
                 documents.add(new ArrayList<View.Item>());
                 expressions.add(new ArrayList<String>());
             }
-            for (ConfigEntry e : file.entries()) {
+            for (ConfigEntry e : entries) {
                 String mergeKey = Keys.mergeKey(e.key());
                 boolean activation = spring && isActivationKey(e.key(), mergeKey);
                 if (activation) activations.add(e.value());
@@ -201,6 +201,15 @@ public final class ConfigUnit {
 
     public List<ConfigFile> files() { return files; }
 
+    /** Per XML file, its mail values as entries ({@link XmlValues}), worked out once. */
+    private final Map<ConfigFile, List<ConfigEntry>> xmlEntries = new java.util.IdentityHashMap<>();
+
+    /** The entries of one of the unit's files: as read, or for an XML file the mail values it holds. */
+    List<ConfigEntry> entries(ConfigFile f) {
+        if (f.xml() == null) return f.entries();
+        return xmlEntries.computeIfAbsent(f, XmlValues::of);
+    }
+
     /** Whether the files are Spring's {@code application*} / {@code bootstrap*} set with profile semantics. */
     public boolean isSpring() { return spring; }
 
@@ -229,7 +238,9 @@ public final class ConfigUnit {
     private List<FileInfo> infos() {
         if (infos == null) {
             List<FileInfo> out = new ArrayList<>(files.size());
-            for (int i = 0; i < files.size(); i++) out.add(new FileInfo(files.get(i), spring, names.get(i)));
+            for (int i = 0; i < files.size(); i++) {
+                out.add(new FileInfo(files.get(i), entries(files.get(i)), spring, names.get(i)));
+            }
             infos = out;
         }
         return infos;
@@ -261,7 +272,7 @@ public final class ConfigUnit {
 
     private View build(String profile, ExtractContext ctx) {
         int size = 0;
-        for (FileInfo f : infos()) size += f.file.entries().size();
+        for (FileInfo f : infos()) size += entries(f.file).size();
         List<View.Item> items = new ArrayList<>(size);
         for (FileInfo f : ordered(profile)) {
             for (int d = 0; d < f.documents.size(); d++) {

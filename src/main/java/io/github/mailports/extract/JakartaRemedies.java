@@ -79,6 +79,9 @@ final class JakartaRemedies implements Remedies {
     private String k(Protocol p, String suffix) { return keyPrefix + "mail." + p.id() + "." + suffix; }
 
     private String set(String key, String value) {
+        if (format == ConfigFormat.XML) {
+            return key.startsWith("mail.") ? "<prop key=\"" + key + "\">" + value + "</prop>" : key + "=" + value;
+        }
         return format == ConfigFormat.YAML ? key + ": " + value : key + "=" + value;
     }
 }

@@ -83,7 +83,7 @@ public final class MailUrlExtractor implements Extractor {
     /** A cheap look at the raw text of the unit's files before any view is built. */
     private static boolean mayHoldUrl(ConfigUnit unit) {
         for (ConfigFile f : unit.files()) {
-            for (ConfigEntry e : f.entries()) {
+            for (ConfigEntry e : unit.entries(f)) {
                 if (e.value() != null && e.value().indexOf(':') >= 0 && mentionsScheme(e.value())) return true;
             }
         }
@@ -125,7 +125,7 @@ public final class MailUrlExtractor implements Extractor {
     private static Map<String, ConfigEntry> entries(ConfigUnit unit) {
         Map<String, ConfigEntry> out = new HashMap<>();
         for (ConfigFile f : unit.files()) {
-            for (ConfigEntry e : f.entries()) {
+            for (ConfigEntry e : unit.entries(f)) {
                 out.put(SourceLocation.of(f.path(), e.line(), e.column()).toString(), e);
             }
         }
