@@ -471,7 +471,8 @@ public final class Log4j2Extractor implements Extractor {
         in.protocol = protocol;
         in.protocolSetting = protocolSetting;
         in.keys = keys;
-        in.connectHost = host;
+        in.connectHost = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name"
+                + " alone and give the login through smtpUsername and smtpPassword");
         in.connectPort = connectPort;
         in.user = p.get("smtpusername");
         in.password = p.get("smtppassword");

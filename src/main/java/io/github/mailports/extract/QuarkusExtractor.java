@@ -309,6 +309,8 @@ public final class QuarkusExtractor implements Extractor {
         unknownKeys(view, base, keys, b);
 
         // Host: @WithDefault("localhost").
+        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
+                + " give the login through " + base + "username and " + base + "password");
         if (host != null) {
             b.host(host.setting(host.value()));
             if (!host.isResolved()) b.diagnostic(unresolved(host, "the host"));
@@ -463,7 +465,7 @@ public final class QuarkusExtractor implements Extractor {
             else if (password != null) b.credentials(password.setting(Boolean.TRUE));
             else if (provider != null) b.credentials(provider.setting(Boolean.TRUE));
         }
-        if (password != null && password.isLiteral()) b.literalPassword(password.setting(Boolean.TRUE));
+        if (password != null && password.isLiteral()) b.literalPassword(password.setting(!HostValues.isJasyptCiphertext(password.value())));
 
         b.remedies(new QuarkusRemedies(base, anchorProp.format()));
         return b.build();

@@ -258,6 +258,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
         }
 
         // Server: host, port (the strategy's default port when none), user; a password turns auth on.
+        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
+                + " give the login through " + PREFIX + "smtp.username and " + PREFIX + "smtp.password");
         if (host != null) keys.put(px + "host", host);
         int defaultPort = strategy.equals("SMTPS") ? 465 : strategy.startsWith("SMTP_") ? 587 : 25;
         Prop port = k.get("smtp.port");
