@@ -437,8 +437,8 @@ public final class LogbackExtractor implements Extractor {
                     return "Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
                             + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)";
                 case EXTERNALISE_PASSWORD:
-                    return "use a variable such as <password>${SMTP_PASSWORD}</password> and supply it from the"
-                            + " environment or a secret store";
+                    return "take the password from the environment: <password>${SMTP_PASSWORD}</password>, or a"
+                            + " <property> whose value is ${SMTP_PASSWORD}, supplied from the environment or a secret store";
                 case REMOVE_STARTTLS:
                     return "remove <STARTTLS>: with both, Logback applies neither; keep <SSL>true</SSL> on port 465";
                 case ENABLE_IDENTITY_CHECK:

@@ -122,6 +122,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
         final Map<String, Prop> extra = new LinkedHashMap<>();
         /** Keys the library does not know. */
         final List<Prop> unknown = new ArrayList<>();
+        /** Keys taken out because their literal ${...} text is already reported. */
+        final List<Prop> literal = new ArrayList<>();
         /** Non-simplejavamail keys in simplejavamail.properties (the loader refuses those too). */
         final List<Prop> foreign = new ArrayList<>();
 
@@ -181,6 +183,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
 
     private MailEndpoint endpoint(View view, boolean file) {
         SjmKeys k = collect(view, file);
+        List<Diagnostic> literal = file ? literalPlaceholders(k) : java.util.Collections.<Diagnostic>emptyList();
         boolean connection = false;
         for (String c : CONNECTION) {
             if (k.scalar.containsKey(PREFIX + c)) connection = true;
@@ -188,7 +191,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         for (String extra : k.extra.keySet()) {
             if (extra.startsWith("mail.")) connection = true;
         }
-        if (!connection && !(file && !(k.unknown.isEmpty() && k.foreign.isEmpty()))) return null;
+        if (!connection && literal.isEmpty() && !(file && !(k.unknown.isEmpty() && k.foreign.isEmpty()))) return null;
 
         Prop host = k.get("smtp.host");
         Prop anchorProp = host;
@@ -197,6 +200,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
             all.addAll(k.extra.values());
             all.addAll(k.unknown);
             all.addAll(k.foreign);
+            all.addAll(k.literal);
             for (Prop p : all) {
                 if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
             }
@@ -205,6 +209,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         ConfigFormat format = anchorProp.format();
         MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), anchor).profile(view.profile()).anchorKey(anchorProp.key());
 
+        for (Diagnostic d : literal) b.diagnostic(d);
         for (Prop p : k.unknown) unknownKey(p, file, b);
         for (Prop p : k.foreign) {
             String meant = p.key().startsWith("mail.") ? EXTRA + p.key() : null;
@@ -330,6 +335,47 @@ public final class SimpleJavaMailExtractor implements Extractor {
         if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port
         b.remedies(new SimpleJavaMailRemedies(format));
         return b.build();
+    }
+
+    /**
+     * {@code simplejavamail.properties} is read with {@code Properties.load} and each value parsed as it stands
+     * ({@code ConfigLoader.load}, {@code PropertySchema.parse}): nothing resolves {@code ${...}}. A value that holds
+     * one is reported as what the library makes of the text: loading fails for a number, a boolean or a strategy;
+     * the host name lookup fails; the user name or password sent is the text itself. The environment variable
+     * ({@code SIMPLEJAVAMAIL_SMTP_PASSWORD}) or system property of the same key is what overrides the file.
+     */
+    private static List<Diagnostic> literalPlaceholders(SjmKeys k) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Map.Entry<String, Prop> e : new ArrayList<>(k.scalar.entrySet())) {
+            Prop p = e.getValue();
+            if (p.raw() == null || !p.raw().contains("${")) continue;
+            String key = e.getKey();
+            String tail = key.substring(PREFIX.length());
+            if (!CONNECTION.contains(tail)) {
+                // judged as the text it is (a number that is not one fails to load; a name is used as written)
+                k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.EXPLICIT, null, p.format()));
+                continue;
+            }
+            boolean login = tail.equals("smtp.username") || tail.equals("smtp.password");
+            boolean decisive = !login && !tail.equals("defaults.trustedhosts");
+            String consequence = login ? "the login sends that text itself and the server refuses it"
+                    : tail.equals("smtp.host") ? "the host name lookup of that text fails and no mail is sent"
+                    : tail.equals("defaults.trustedhosts") ? "the list names no real host"
+                    : tail.equals("custom.sslfactory.class") ? "no class has that name and building the mailer fails"
+                    : "loading the configuration fails";
+            String env = key.replace('.', '_').toUpperCase(Locale.ROOT);
+            out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
+                    + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
+                    "remove the line and supply the value through the environment variable " + env + " (or -D" + key
+                    + "), which overrides the file", decisive));
+            if (login) {
+                // still a login, but no secret in the file: the text is a placeholder nobody resolves
+                k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
+            } else {
+                k.literal.add(k.scalar.remove(key));
+            }
+        }
+        return out;
     }
 
     /** A value Simple Java Mail applies by default, at the endpoint's anchor. */
