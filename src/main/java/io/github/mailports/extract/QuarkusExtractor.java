@@ -577,8 +577,8 @@ public final class QuarkusExtractor implements Extractor {
                             + set("start-tls", "REQUIRED") + ")";
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("port", "465") + " with " + set("tls", "true") + " (or 587 with "
-                            + set("start-tls", "REQUIRED") + ")";
+                    return "set " + set("port", "465") + " and " + set("tls", "true") + " (or " + set("port", "587")
+                            + " and " + set("start-tls", "REQUIRED") + ")";
                 case ENABLE_IDENTITY_CHECK:
                     return "remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
                             + " or set it to HTTPS";

@@ -470,7 +470,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     return "set " + set("smtp.port", "465") + " (or keep the port and set " + set("transportstrategy", "SMTP_TLS") + ")";
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("smtp.port", "465") + " with " + set("transportstrategy", "SMTPS") + " (or 587 with SMTP_TLS)";
+                    return "set " + set("smtp.port", "465") + " and " + set("transportstrategy", "SMTPS") + " (or "
+                            + set("smtp.port", "587") + " and " + set("transportstrategy", "SMTP_TLS") + ")";
                 case ENABLE_IDENTITY_CHECK:
                     return "remove " + PREFIX + "defaults.verifyserveridentity or set it to true";
                 case VERIFY_CERTIFICATES:
