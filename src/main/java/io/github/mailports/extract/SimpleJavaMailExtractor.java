@@ -343,6 +343,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
      * one is reported as what the library makes of the text: loading fails for a number, a boolean or a strategy;
      * the host name lookup fails; the user name or password sent is the text itself. The environment variable
      * ({@code SIMPLEJAVAMAIL_SMTP_PASSWORD}) or system property of the same key is what overrides the file.
+     * (The Spring module's {@code SpringEnvironmentConfigSource} reads {@code Environment.getProperty}, which does
+     * resolve placeholders: only keys that reach Spring's Environment, e.g. through {@code @PropertySource}.)
      */
     private static List<Diagnostic> literalPlaceholders(SjmKeys k) {
         List<Diagnostic> out = new ArrayList<>();
@@ -367,7 +369,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
             out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
                     + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
                     "remove the line and supply the value through the environment variable " + env + " (or -D" + key
-                    + "), which overrides the file", decisive));
+                    + "), which overrides the file; with the Spring module, keys in Spring's Environment (application"
+                    + " properties, or this file added with @PropertySource) are resolved by Spring", decisive));
             if (login) {
                 // still a login, but no secret in the file: the text is a placeholder nobody resolves
                 k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
