@@ -437,6 +437,7 @@ public final class Log4j2Extractor implements Extractor {
                 connectPort = port.setting(null);
             } else {
                 String v = port.value() == null ? "" : port.value().trim();
+                if (v.isEmpty()) v = "0"; // an empty port is the default, as unset: nothing to report
                 try {
                     int n = Integer.parseInt(v);
                     if (n < 0 || n > 65535) {

@@ -245,6 +245,8 @@ public final class LogbackExtractor implements Extractor {
             Prop jndi = null;
             List<Diagnostic> ineffective = new ArrayList<>();
             for (XmlElement c : appender.children()) {
+                // Joran records no body for an empty or blank element, so its setter is never called: unset
+                if (c.children().isEmpty() && (c.text() == null || c.text().trim().isEmpty())) continue;
                 String prop = toLowerCamelCase(c.localName());
                 switch (prop) {
                     case "SMTPHost":
