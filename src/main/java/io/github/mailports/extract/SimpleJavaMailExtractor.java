@@ -393,9 +393,10 @@ public final class SimpleJavaMailExtractor implements Extractor {
             b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not know:"
                     + " it refuses the whole " + FILE_NAME + " and loading the configuration fails" + hint,
                     near == null ? "remove it" : "rename it to " + near, true));
-        } else {
+        } else if (near != null) {
+            // in Spring configuration a key that is no near miss is the application's own (read with @Value)
             b.diagnostic(Diagnostic.ineffective(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not"
-                    + " have, so nothing reads it" + hint, near == null ? "remove it" : "rename it to " + near));
+                    + " have, so nothing reads it" + hint, "rename it to " + near));
         }
     }
 
