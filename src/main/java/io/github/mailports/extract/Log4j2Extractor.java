@@ -519,11 +519,8 @@ public final class Log4j2Extractor implements Extractor {
      */
     private static SourceLocation literalProperty(Prop password, Map<String, String> properties,
                                                   Map<String, SourceLocation> propertyAt, ExtractContext ctx) {
-        if (password == null || password.raw() == null) return null;
-        String t = password.raw().trim();
-        if (!t.startsWith("${") || !t.endsWith("}") || t.indexOf("${", 2) >= 0 || t.indexOf('}') != t.length() - 1) return null;
-        String name = t.substring(2, t.length() - 1).trim();
-        if (name.contains(":") || ctx.supplied(name) != null) return null;
+        String name = password == null ? null : LogPlaceholders.soleVariable(password.raw());
+        if (name == null || name.contains(":") || ctx.supplied(name) != null) return null;
         String value = properties.get(name);
         if (value == null || value.isEmpty() || value.contains("${")) return null;
         return propertyAt.get(name);

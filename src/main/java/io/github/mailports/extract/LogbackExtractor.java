@@ -218,12 +218,8 @@ public final class LogbackExtractor implements Extractor {
          * variable of this file with a literal value (and the plugin's properties do not supply it); else null.
          */
         SourceLocation literalSource(String raw) {
-            if (raw == null) return null;
-            String t = raw.trim();
-            if (!t.startsWith("${") || !t.endsWith("}") || t.indexOf("${", 2) >= 0 || t.indexOf('}') != t.length() - 1) return null;
-            String name = t.substring(2, t.length() - 1).trim();
-            if (name.contains(":-") || ctx.supplied(name) != null) return null;
-            return literalAt.get(name);
+            String name = LogPlaceholders.soleVariable(raw);
+            return name == null || ctx.supplied(name) != null ? null : literalAt.get(name);
         }
 
         private SourceLocation at(XmlElement e) { return SourceLocation.of(file, e.line(), e.column()); }
