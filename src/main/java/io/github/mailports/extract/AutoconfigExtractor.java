@@ -120,6 +120,13 @@ public final class AutoconfigExtractor implements Extractor {
             b.diagnostic(Diagnostic.invalid("hostname", hostname == null ? serverAt : at(file, hostname),
                     "has no <hostname>: Thunderbird drops the server", "add <hostname>", true));
             b.host(Setting.of(null, Origin.UNRESOLVED, "hostname", anchor));
+        } else if (hostname.text().indexOf('@') >= 0) {
+            // Sanitizer.hostname allows letters, digits, '-', '.' and %PLACEHOLDER%s only; never print user info
+            String rest = hostname.text().substring(hostname.text().lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
+            b.diagnostic(Diagnostic.invalid("hostname", at(file, hostname), "sets <hostname> to a value with user"
+                    + " information before an '@' (value not shown): Thunderbird refuses it as a host name and drops"
+                    + " the server", "write the host name alone in <hostname>; the user name goes in <username>", true));
+            b.host(Setting.of(rest, Origin.EXPLICIT, "hostname", anchor));
         } else {
             String raw = hostname.text();
             Matcher m = PLACEHOLDER.matcher(raw);

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * User information written into a host value (issue 13, point 1) in Quarkus, Logback, Log4j2 and Simple Java Mail:
+ * User information written into a host value (issue 13, point 1) in Quarkus, Logback, Log4j2, Simple Java Mail and
+ * Thunderbird autoconfig:
  * one MP016 per host, and the password before the '@' appears in no finding, fix, endpoint or report.
  */
 class HostUserInfoTest {
@@ -39,13 +40,17 @@ class HostUserInfoTest {
         write(dir, "log4j2.xml", "<Configuration><Appenders><SMTP name=\"M\" to=\"a@example.com\" smtpProtocol=\"smtps\""
                 + " smtpHost=\"u:" + SECRET + "@smtp.example.com\"/></Appenders></Configuration>\n");
 
+        write(dir, "config-v1.1.xml", "<clientConfig version=\"1.1\"><emailProvider id=\"example.com\"><incomingServer"
+                + " type=\"imap\"><hostname>u:" + SECRET + "@imap.example.com</hostname><port>993</port>"
+                + "<socketType>SSL</socketType></incomingServer></emailProvider></clientConfig>\n");
+
         CheckResult result = Engine.run(CheckRequest.builder(dir)
                 .includes(Collections.singletonList("**"))
                 .excludes(Collections.<String>emptyList())
                 .build());
 
         long invalid = result.findings().stream().filter(f -> f.ruleId().equals("MP016")).count();
-        assertEquals(4, invalid, "one MP016 per host: " + result.findings());
+        assertEquals(5, invalid, "one MP016 per host: " + result.findings());
         StringBuilder all = new StringBuilder();
         for (Finding f : result.findings()) {
             all.append(f).append('\n').append(f.fix()).append('\n').append(f.key()).append('\n').append(f.subject()).append('\n');
