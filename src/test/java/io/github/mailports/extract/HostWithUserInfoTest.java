@@ -2,12 +2,7 @@ package io.github.mailports.extract;
 
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
-import io.github.mailports.engine.EndpointSummary;
 import io.github.mailports.engine.Engine;
-import io.github.mailports.report.ConsoleReport;
-import io.github.mailports.report.JsonReport;
-import io.github.mailports.report.SarifReport;
-import io.github.mailports.rules.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,16 +47,7 @@ class HostWithUserInfoTest {
         assertTrue(result.findings().stream().noneMatch(f -> f.subject().startsWith("url:")),
                 "a URL written as a host is no mail URL endpoint: " + result.findings());
 
-        StringBuilder all = new StringBuilder();
-        for (Finding f : result.findings()) {
-            all.append(f).append('\n').append(f.fix()).append('\n').append(f.key()).append('\n').append(f.subject()).append('\n');
-        }
-        for (EndpointSummary e : result.endpoints()) {
-            all.append(e.id()).append(' ').append(e.host()).append(' ').append(e.port()).append('\n');
-        }
-        for (ConsoleReport.Line line : ConsoleReport.render(result, 1)) all.append(line).append('\n');
-        all.append(JsonReport.render(result, 1)).append(SarifReport.render(result));
-        String text = all.toString();
+        String text = Printed.all(result);
         assertFalse(text.contains(SECRET), "a password was printed:\n" + text);
         assertTrue(text.contains("smtp.example.com"), "the host part is kept:\n" + text);
     }
