@@ -218,7 +218,9 @@ public final class JakartaMailExtractor implements Extractor {
         in.password = password;
         in.siblingIgnored = siblingIgnored;
         in.keyPrefix = prefix;
-        in.hostFromCode = true;
+        // Micronaut and Liferay build the session from these keys alone and send with it: without a host key,
+        // Jakarta Mail connects to localhost. Elsewhere the application's code (or a URL) passes the host.
+        in.hostFromCode = !prefix.equals(MICRONAUT) && !prefix.equals("mail.session.");
         in.unresolvedProtocol = unresolvedProtocol; // decides which keys Jakarta Mail reads, and whether TLS is on
         if (prefix.equals(MICRONAUT)) {
             Prop user = view.get("javamail.authentication.username");
