@@ -32,6 +32,7 @@ public final class MailEndpoint {
     private final Setting<Boolean> timeouts;
     private final Setting<Boolean> credentials;
     private final List<Setting<Boolean>> literalPasswords;
+    private final boolean implicitTlsAlternative;
     private final List<Diagnostic> diagnostics;
     private final Remedies remedies;
 
@@ -54,6 +55,7 @@ public final class MailEndpoint {
         this.timeouts = b.timeouts;
         this.credentials = b.credentials != null ? b.credentials : Setting.defaulted(Boolean.FALSE, anchor);
         this.literalPasswords = Collections.unmodifiableList(new ArrayList<>(b.literalPasswords));
+        this.implicitTlsAlternative = b.implicitTlsAlternative;
         this.diagnostics = Collections.unmodifiableList(new ArrayList<>(b.diagnostics));
         this.remedies = b.remedies != null ? b.remedies : (r, e) -> null;
     }
@@ -91,8 +93,17 @@ public final class MailEndpoint {
     public Setting<Boolean> timeouts() { return timeouts; }
     /** Whether the connection authenticates (auth on, or a user name or password configured). */
     public Setting<Boolean> credentials() { return credentials; }
-    /** The places where a password is written as a literal. The value itself is never kept. */
+    /**
+     * The places where a password is written as a literal. The value itself is never kept; the setting's value
+     * is true for plaintext and false for a ciphertext that a key elsewhere decrypts (jasypt {@code ENC(...)}).
+     */
     public List<Setting<Boolean>> literalPasswords() { return literalPasswords; }
+
+    /**
+     * Whether the configuration offers this connection only as a fallback after an implicit-TLS one that the client
+     * tries first (a Thunderbird autoconfig server listed after an SSL server of the same type).
+     */
+    public boolean hasImplicitTlsAlternative() { return implicitTlsAlternative; }
     public List<Diagnostic> diagnostics() { return diagnostics; }
 
     /** True when a decisive invalid value makes any verdict on protocol, port or encryption a guess. */
@@ -146,6 +157,7 @@ public final class MailEndpoint {
         private Setting<Boolean> timeouts;
         private Setting<Boolean> credentials;
         private final List<Setting<Boolean>> literalPasswords = new ArrayList<>();
+        private boolean implicitTlsAlternative;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private Remedies remedies;
 
@@ -171,7 +183,9 @@ public final class MailEndpoint {
         public Builder tlsProtocols(Setting<String> v) { this.tlsProtocols = v; return this; }
         public Builder timeouts(Setting<Boolean> v) { this.timeouts = v; return this; }
         public Builder credentials(Setting<Boolean> v) { this.credentials = v; return this; }
+        /** A literal password: value true for plaintext, false for a ciphertext (see {@link MailEndpoint#literalPasswords()}). */
         public Builder literalPassword(Setting<Boolean> v) { this.literalPasswords.add(v); return this; }
+        public Builder implicitTlsAlternative(boolean v) { this.implicitTlsAlternative = v; return this; }
         public Builder diagnostic(Diagnostic d) {
             if (!diagnostics.contains(d)) diagnostics.add(d);
             return this;
