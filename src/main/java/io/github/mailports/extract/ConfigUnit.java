@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Files that one application reads together. A Spring-style unit is {@code application.*} (or
- * {@code bootstrap.*}) of one folder and its {@code config/} subfolder with their profile-specific siblings;
- * every other file is a unit of its own.
+ * {@code bootstrap.*}) of one folder and its {@code config/} subfolder with their profile-specific siblings,
+ * or a file of another name that holds {@code spring.mail.*} with its {@code <name>-<profile>} siblings (a
+ * Spring Cloud Config repository, {@code spring.config.name}); every other file is a unit of its own.
  */
 public final class ConfigUnit {
     private static final Pattern SPRING_NAME =

@@ -261,7 +261,8 @@ final class JakartaMail {
             for (Prop p : candidates) {
                 if (p != null && !p.isResolved() && p.at().equals(at) && p.key().equals(key) && p.unresolvedName() != null
                         && !p.unresolvedName().equals(p.key())) {
-                    return "${" + p.unresolvedName() + "}";
+                    String n = p.unresolvedName();
+                    return n.contains("${") || n.contains("{{") ? n : "${" + n + "}";
                 }
             }
             return null;

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Groups of Jakarta Mail session properties under any prefix: plain {@code mail.properties} /
- * {@code javamail.properties}, Micronaut's {@code javamail.properties.}, an application's own
- * {@code myapp.mail.smtp.*}. Each protocol of a group is its own endpoint; when the group names its
+ * Groups of Jakarta Mail session properties where a library reads them: plain {@code mail.properties} /
+ * {@code javamail.properties}, Micronaut's {@code javamail.properties.} and the other {@link #FRAMEWORK_PREFIXES},
+ * and an application's own {@code myapp.mail.smtp.*} only when it is made of real Jakarta Mail keys
+ * ({@link #onlyJakartaKeys}). Each protocol of a group is its own endpoint; when the group names its
  * transport or store protocol ({@code mail.transport.protocol=smtps}), the sibling's keys are never read.
  * Keys under {@code spring.}, {@code quarkus.} and {@code simplejavamail.} belong to those sources' extractors.
  */
@@ -217,7 +218,9 @@ public final class JakartaMailExtractor implements Extractor {
         in.password = password;
         in.siblingIgnored = siblingIgnored;
         in.keyPrefix = prefix;
-        in.hostFromCode = true;
+        // Micronaut and Liferay build the session from these keys alone and send with it: without a host key,
+        // Jakarta Mail connects to localhost. Elsewhere the application's code (or a URL) passes the host.
+        in.hostFromCode = !prefix.equals(MICRONAUT) && !prefix.equals("mail.session.");
         in.unresolvedProtocol = unresolvedProtocol; // decides which keys Jakarta Mail reads, and whether TLS is on
         if (prefix.equals(MICRONAUT)) {
             Prop user = view.get("javamail.authentication.username");

@@ -277,7 +277,8 @@ public final class MailUrlExtractor implements Extractor {
         Prop host;
         String hostText = resolveCamel(parts.host, view);
         if (hostText == null) {
-            host = new Prop(key, at, null, null, Origin.UNRESOLVED, key, prop.format());
+            // the host part is the placeholder itself ({{smtp.host}}, ${SMTP_HOST}): MP017 names it
+            host = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.host, prop.format());
         } else if (hostText.isEmpty() || !HOST.matcher(hostText).matches()) {
             b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose host part is "
                     + (hostText.isEmpty() ? "empty" : "not a host name") + ": creating the endpoint fails",
@@ -288,11 +289,13 @@ public final class MailUrlExtractor implements Extractor {
         }
 
         // Port: the URI's, else the protocol's default; always passed to connect().
+        Prop portPlaceholder = null;
         Setting<Integer> port = Setting.of(protocol.defaultPort(), origin, key, at); // the scheme decides it
         if (parts.port != null) {
             String portText = resolveCamel(parts.port, view);
             if (portText == null) {
                 port = Setting.of(null, Origin.UNRESOLVED, key, at);
+                portPlaceholder = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.port, prop.format());
             } else if (!DIGITS.matcher(portText).matches()) {
                 b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a number:"
                         + " creating the endpoint fails", "write the URL as " + protocol.id() + "://host:port", true));
@@ -343,6 +346,7 @@ public final class MailUrlExtractor implements Extractor {
         in.keys = keys;
         in.connectHost = host;
         in.connectPort = port;
+        in.connectPortProp = portPlaceholder;
         if (parts.user || queryUser) in.user = new Prop(key, at, "*", "*", origin, null, prop.format());
         boolean password = parts.password || queryPassword;
         if (password) {

@@ -2,12 +2,7 @@ package io.github.mailports.extract;
 
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
-import io.github.mailports.engine.EndpointSummary;
 import io.github.mailports.engine.Engine;
-import io.github.mailports.report.ConsoleReport;
-import io.github.mailports.report.JsonReport;
-import io.github.mailports.report.SarifReport;
-import io.github.mailports.rules.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +46,8 @@ class HostUserInfoTest {
 
         long invalid = result.findings().stream().filter(f -> f.ruleId().equals("MP016")).count();
         assertEquals(5, invalid, "one MP016 per host: " + result.findings());
-        StringBuilder all = new StringBuilder();
-        for (Finding f : result.findings()) {
-            all.append(f).append('\n').append(f.fix()).append('\n').append(f.key()).append('\n').append(f.subject()).append('\n');
-        }
-        for (EndpointSummary e : result.endpoints()) all.append(e.id()).append(' ').append(e.host()).append('\n');
-        for (ConsoleReport.Line line : ConsoleReport.render(result, 1)) all.append(line).append('\n');
-        all.append(JsonReport.render(result, 1)).append(SarifReport.render(result));
-        assertFalse(all.toString().contains(SECRET), "a password was printed:\n" + all);
+        String all = Printed.all(result);
+        assertFalse(all.contains(SECRET), "a password was printed:\n" + all);
     }
 
     private static void write(Path dir, String name, String content) throws IOException {

@@ -3,11 +3,6 @@ package io.github.mailports.extract;
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
 import io.github.mailports.engine.Engine;
-import io.github.mailports.engine.EndpointSummary;
-import io.github.mailports.report.ConsoleReport;
-import io.github.mailports.report.JsonReport;
-import io.github.mailports.report.SarifReport;
-import io.github.mailports.rules.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,16 +54,7 @@ class SecretsNeverPrintedTest {
 
         long passwords = result.findings().stream().filter(f -> f.ruleId().equals("MP015")).count();
         assertTrue(passwords >= 10, "MP015 reported for the literal passwords, got " + passwords);
-        StringBuilder all = new StringBuilder();
-        for (Finding f : result.findings()) {
-            all.append(f).append('\n').append(f.fix()).append('\n').append(f.key()).append('\n').append(f.subject()).append('\n');
-        }
-        for (EndpointSummary e : result.endpoints()) {
-            all.append(e.id()).append(' ').append(e.host()).append(' ').append(e.port()).append('\n');
-        }
-        for (ConsoleReport.Line line : ConsoleReport.render(result, 1)) all.append(line).append('\n');
-        all.append(JsonReport.render(result, 1)).append(SarifReport.render(result));
-        String text = all.toString();
+        String text = Printed.all(result);
         assertFalse(text.contains(SECRET), "a password was printed:\n" + text);
         assertFalse(text.contains(NUMERIC), "a numeric password was printed:\n" + text);
     }
