@@ -64,6 +64,12 @@ final class JakartaRemedies implements Remedies {
                         + ", and remove the STARTTLS settings";
             case REMOVE_STARTTLS:
                 return "remove the STARTTLS setting: implicit TLS already protects the whole connection";
+            case REMOVE_SOCKET_FACTORY:
+                return "remove " + k(p, "socketFactory.class") + " (with its socketFactory.port and socketFactory.fallback)"
+                        + (e.encryption().value() == io.github.mailports.model.Encryption.STARTTLS_OPTIONAL
+                        ? " and set " + set(k(p, "starttls.required"), "true") : " and keep the STARTTLS settings")
+                        + ": the first connection then upgrades with STARTTLS; do not set socketFactory.fallback=false,"
+                        + " which stops delivery on " + e.port().value();
             default:
                 return null;
         }
@@ -79,6 +85,9 @@ final class JakartaRemedies implements Remedies {
     private String k(Protocol p, String suffix) { return keyPrefix + "mail." + p.id() + "." + suffix; }
 
     private String set(String key, String value) {
+        if (format == ConfigFormat.XML) {
+            return key.startsWith("mail.") ? "<prop key=\"" + key + "\">" + value + "</prop>" : key + "=" + value;
+        }
         return format == ConfigFormat.YAML ? key + ": " + value : key + "=" + value;
     }
 }

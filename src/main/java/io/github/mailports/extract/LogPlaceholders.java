@@ -1,6 +1,7 @@
 package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.SourceLocation;
 
@@ -66,6 +67,8 @@ final class LogPlaceholders {
 
     static Result resolve(String raw, Syntax syntax, Lookup lookup) {
         if (raw == null) return new Result(null, false, null);
+        String token = Placeholders.templateToken(raw); // {{SMTP_PORT}}, <SMTP_PORT>: filled in before start-up
+        if (token != null) return new Result(null, true, token);
         if (!raw.contains("${")) return new Result(raw, false, null);
         String[] unresolved = new String[1];
         String out = expand(raw, syntax, lookup, unresolved, 0);

@@ -117,11 +117,19 @@ public final class MailEndpoint {
     /** The fix for this endpoint in its own configuration dialect, or null when the source has none to offer. */
     public String hint(Remedy remedy) { return remedies.hint(remedy, this); }
 
-    /** {@code smtps://smtp.example.com:465} (the provider protocol), with {@code ?} for what is unknown. */
+    /**
+     * {@code smtps://smtp.example.com:465} (the provider protocol). What is unknown is said in words: a host no
+     * configuration sets (the application's code passes it) reads {@code the host your code passes (smtp, port 25)};
+     * a placeholder without a value reads {@code smtp on port 25 (host not set)}.
+     */
     public String url() {
-        String h = host.isKnown() ? host.value() : "?";
-        String p = port.isKnown() ? String.valueOf(port.value()) : "?";
-        return protocol.value().id() + "://" + h + ":" + p;
+        String id = protocol.value().id();
+        String p = port.isKnown() ? String.valueOf(port.value()) : null;
+        if (!host.isKnown() && host.origin() == Origin.DEFAULT) {
+            return "the host your code passes (" + id + (p == null ? "" : ", port " + p) + ")";
+        }
+        if (!host.isKnown()) return id + (p == null ? " (host and port not set)" : " on port " + p + " (host not set)");
+        return id + "://" + host.value() + (p == null ? " (port not set)" : ":" + p);
     }
 
     @Override
