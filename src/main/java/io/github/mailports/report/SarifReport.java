@@ -126,7 +126,8 @@ public final class SarifReport {
         m.put("ruleId", f.ruleId());
         m.put("ruleIndex", index.get(f.ruleId()));
         m.put("level", f.severity().sarifLevel());
-        m.put("message", text(sentence(f.fullMessage()) + (f.fix() != null ? " Fix: " + sentence(f.fix()) : "")));
+        // GitHub shows the message text as is: file text in it is escaped (Text), not only JSON-encoded
+        m.put("message", text(Text.escape(sentence(f.fullMessage()) + (f.fix() != null ? " Fix: " + sentence(f.fix()) : ""))));
         String uri = uri(prefix + f.location().file());
         Map<String, Object> artifact = new LinkedHashMap<>();
         artifact.put("uri", uri);
@@ -145,7 +146,7 @@ public final class SarifReport {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("kind", "inSource");
             s.put("status", "accepted");
-            if (!f.suppressionReason().isEmpty()) s.put("justification", f.suppressionReason());
+            if (!f.suppressionReason().isEmpty()) s.put("justification", Text.escape(f.suppressionReason()));
             m.put("suppressions", Collections.singletonList(s));
         } else if (f.baselined()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -158,7 +159,7 @@ public final class SarifReport {
         if (f.key() != null) props.put("key", f.key());
         if (f.subject() != null) props.put("endpoint", f.subject());
         if (!f.profiles().isEmpty()) props.put("profiles", f.profiles());
-        if (f.fix() != null) props.put("fix", f.fix());
+        if (f.fix() != null) props.put("fix", Text.escape(f.fix()));
         if (f.baselined()) props.put("baselined", true);
         if (!props.isEmpty()) m.put("properties", props);
         return m;
