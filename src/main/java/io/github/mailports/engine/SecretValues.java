@@ -2,6 +2,7 @@ package io.github.mailports.engine;
 
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
+import io.github.mailports.config.Placeholders;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Secrets;
@@ -208,7 +209,7 @@ final class SecretValues {
                 piece(raw.substring(i));
                 break;
             }
-            int end = closing(raw, start + 2);
+            int end = Placeholders.matchingBrace(raw, start + 2);
             if (end < 0) {
                 piece(raw.substring(i));
                 break;
@@ -265,7 +266,7 @@ final class SecretValues {
         while (i < text.length()) {
             if (out.length() > MAX_RESOLVED) return false;
             int start = text.indexOf("${", i);
-            int end = start < 0 ? -1 : closing(text, start + 2);
+            int end = start < 0 ? -1 : Placeholders.matchingBrace(text, start + 2);
             if (end < 0) {
                 out.append(text, i, text.length());
                 return true;
@@ -285,18 +286,5 @@ final class SecretValues {
             i = end + 1;
         }
         return true;
-    }
-
-    private static int closing(String text, int from) {
-        int depth = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '{' && i > 0 && text.charAt(i - 1) == '$') depth++;
-            else if (c == '}') {
-                if (depth == 0) return i;
-                depth--;
-            }
-        }
-        return -1;
     }
 }
