@@ -36,7 +36,8 @@ import java.util.Set;
  * too few is a leak. A password key whose value is {@code true} or {@code false} and whose name does not end in
  * {@code password} ({@code mail.smtp.forcepasswordrefresh}) is a switch, not a secret.
  *
- * <p>Cost: linear in the unit's entries, attributes and texts: each variable's definitions are followed once, a
+ * <p>Cost: linear in the unit's entries, attributes and texts: each variable's definitions are followed once (a
+ * work list, however long the chain), defaults inside defaults to {@value #MAX_DEPTH} levels, a
  * whole resolution stops at {@value #MAX_RESOLVED} characters or {@value #MAX_STEPS} variables, and all whole
  * resolutions of a unit together at {@value #MAX_UNIT_BUDGET} steps and characters (past that, only the
  * definitions themselves are secrets).
@@ -96,7 +97,7 @@ final class SecretValues {
                 if (values.containsKey(n.getKey())) s.define(n.getValue(), values.get(n.getKey()));
             }
         }
-        for (String p : passwords) s.addResolved(p, 0);
+        for (String p : passwords) s.addResolved(p);
         for (String h : hosts) {
             addUserInfo(s.secrets, h);
             if (h.contains("${") || h.indexOf('@') != h.lastIndexOf('@')) addUserInfo(s.secrets, s.resolve(h));
@@ -190,52 +191,69 @@ final class SecretValues {
         definitions.computeIfAbsent(canonical(name), k -> new ArrayList<>(1)).add(value);
     }
 
-    /** Adds a password value and everything it may resolve to. */
-    private void addResolved(String raw, int depth) {
-        if (raw == null || depth > MAX_DEPTH) return;
-        boolean variables = raw.contains("${");
-        boolean mavenVariables = raw.indexOf('@') >= 0 && !maven.isEmpty();
-        if (!variables && !mavenVariables) {
-            secrets.add(raw);
-            return;
+    /**
+     * Adds a password value and everything it may resolve to: a work list, not recursion, so that a chain of
+     * 100,000 variables neither overflows the stack nor stops early; each variable's definitions join it once.
+     */
+    private void addResolved(String first) {
+        Deque<String> todo = new ArrayDeque<>();
+        Deque<Integer> nesting = new ArrayDeque<>(); // how deep in defaults each text sits
+        todo.push(first);
+        nesting.push(0);
+        while (!todo.isEmpty()) {
+            String raw = todo.pop();
+            int depth = nesting.pop();
+            boolean variables = raw.contains("${");
+            boolean mavenVariables = raw.indexOf('@') >= 0 && !maven.isEmpty();
+            if (!variables) secrets.add(raw); // an '@' in a password is usually just an '@'
+            if (variables) {
+                String whole = resolve(raw);
+                if (whole != null) secrets.add(whole);
+                scanVariables(raw, depth, todo, nesting);
+            }
+            if (mavenVariables) { // @name@, Spring Boot's resource filtering
+                for (int at = raw.indexOf('@'), next; at >= 0 && (next = raw.indexOf('@', at + 1)) >= 0; at = next) {
+                    String name = raw.substring(at + 1, next);
+                    String value = maven.get(name);
+                    if (value != null && followed.add("@" + name)) {
+                        todo.push(value);
+                        nesting.push(0);
+                    }
+                }
+            }
         }
-        if (!variables) secrets.add(raw); // an '@' in a password is usually just an '@'
-        String whole = resolve(raw);
-        if (whole != null) secrets.add(whole);
+    }
+
+    /** The literal pieces, the definitions of the variables named and their defaults, onto the work list. */
+    private void scanVariables(String raw, int depth, Deque<String> todo, Deque<Integer> nesting) {
         int i = 0;
         while (i < raw.length()) {
             int start = raw.indexOf("${", i);
-            if (start < 0) {
-                piece(raw.substring(i));
-                break;
-            }
-            int end = Placeholders.matchingBrace(raw, start + 2);
+            int end = start < 0 ? -1 : Placeholders.matchingBrace(raw, start + 2);
             if (end < 0) {
                 piece(raw.substring(i));
-                break;
+                return;
             }
             piece(raw.substring(i, start));
             String body = raw.substring(start + 2, end);
             String[] parts = body.split(":", -1);
-            follow(parts[0], depth);
+            follow(parts[0], todo, nesting);
             if (parts.length > 1) {
-                follow(parts[1].startsWith("-") ? parts[1].substring(1) : parts[1], depth); // ${env:NAME}
-                int colon = body.indexOf(':');
-                String def = body.substring(colon + 1);
-                addResolved(def.startsWith("-") ? def.substring(1) : def, depth + 1); // ${name:default}, ${name:-default}
-                int second = body.indexOf(':', colon + 1);
-                if (second >= 0) {
-                    String def2 = body.substring(second + 1);
-                    addResolved(def2.startsWith("-") ? def2.substring(1) : def2, depth + 1); // ${env:NAME:-default}
+                follow(parts[1].startsWith("-") ? parts[1].substring(1) : parts[1], todo, nesting); // ${env:NAME}
+                if (depth < MAX_DEPTH) { // defaults in defaults: 16 levels, so the copies stay linear in the text
+                    int colon = body.indexOf(':');
+                    String def = body.substring(colon + 1);
+                    todo.push(def.startsWith("-") ? def.substring(1) : def); // ${name:default}, ${name:-default}
+                    nesting.push(depth + 1);
+                    int second = body.indexOf(':', colon + 1);
+                    if (second >= 0) {
+                        String def2 = body.substring(second + 1);
+                        todo.push(def2.startsWith("-") ? def2.substring(1) : def2); // ${env:NAME:-default}
+                        nesting.push(depth + 1);
+                    }
                 }
             }
             i = end + 1;
-        }
-        if (mavenVariables) { // @name@, Spring Boot's resource filtering
-            for (int at = raw.indexOf('@'), next; at >= 0 && (next = raw.indexOf('@', at + 1)) >= 0; at = next) {
-                String value = maven.get(raw.substring(at + 1, next));
-                if (value != null) addResolved(value, depth + 1);
-            }
         }
     }
 
@@ -243,12 +261,16 @@ final class SecretValues {
         if (text.trim().length() >= MIN_PIECE) secrets.add(text);
     }
 
-    private void follow(String name, int depth) {
+    private void follow(String name, Deque<String> todo, Deque<Integer> nesting) {
         String k = canonical(name);
         if (k.isEmpty() || !followed.add(k)) return;
         List<String> values = definitions.get(k);
-        if (values == null) return;
-        for (String v : values) addResolved(v, depth + 1);
+        if (values != null) {
+            for (String v : values) {
+                todo.push(v);
+                nesting.push(0);
+            }
+        }
     }
 
     /** The text with each variable replaced by its first definition, else its default; null when too long. */
