@@ -84,7 +84,7 @@ public final class MarkdownReport {
 
     /**
      * Text in a table cell: no line breaks, no pipes, no HTML, no accidental emphasis or links; control and bidi
-     * characters become visible escapes ({@link Text}), shown as {@code \u001b}.
+     * characters become visible escapes ({@link Text}), a backslash, u and four hexadecimal digits.
      */
     static String escape(String raw) {
         String s = Text.escape(raw);

@@ -7,7 +7,7 @@ package io.github.mailports.report;
  * ...), DEL, every C1 control (U+0080 to U+009F, among them CSI U+009B and NEL U+0085), the line and paragraph
  * separators U+2028 and U+2029, the bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
  * U+2069) and a surrogate without its pair. Other text is kept as is; a backslash is not doubled, so a key that
- * already reads {@code \u001b} is shown the same way (a visible, harmless ambiguity).
+ * already holds such an escape as text is shown the same way (a visible, harmless ambiguity).
  */
 public final class Text {
     private Text() {
