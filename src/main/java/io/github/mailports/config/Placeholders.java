@@ -159,7 +159,8 @@ public final class Placeholders {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
     }
 
-    private static int matchingBrace(String text, int from) {
+    /** The index of the closing brace of a placeholder whose body starts at {@code from} (nested ones skipped), or -1. */
+    public static int matchingBrace(String text, int from) {
         int depth = 0;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);

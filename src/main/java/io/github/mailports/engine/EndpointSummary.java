@@ -1,6 +1,7 @@
 package io.github.mailports.engine;
 
 import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Secrets;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +28,30 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
         this.host = e.host().isKnown() ? e.host().value() : null;
         this.port = e.port().isKnown() ? e.port().value() : null;
         this.encryption = e.encryption().value().name();
+    }
+
+    private EndpointSummary(String id, String source, String file, List<String> profiles, String protocol, String host,
+                            Integer port, String encryption) {
+        this.id = id;
+        this.source = source;
+        this.file = file;
+        this.profiles = profiles;
+        this.protocol = protocol;
+        this.host = host;
+        this.port = port;
+        this.encryption = encryption;
+    }
+
+    /**
+     * The same endpoint as it may be printed: every secret masked in its names and host, and any user info left in
+     * the host masked too ({@code ****@smtp.example.com}); names cut to {@link Engine#MAX_NAME_CHARS}.
+     */
+    EndpointSummary redacted(Secrets secrets) {
+        List<String> p = new ArrayList<>(profiles.size());
+        for (String s : profiles) p.add(Engine.cut(secrets.redact(s), Engine.MAX_NAME_CHARS));
+        String h = host == null ? null : Engine.cut(Secrets.maskUserInfo(secrets.redact(host)), Engine.MAX_NAME_CHARS);
+        return new EndpointSummary(Engine.cut(secrets.redact(id), Engine.MAX_NAME_CHARS), source, file,
+                Collections.unmodifiableList(p), protocol, h, port, encryption);
     }
 
     static String mergeKey(MailEndpoint e) {

@@ -7,6 +7,7 @@ import io.github.mailports.extract.ConfigUnit;
 import io.github.mailports.extract.ExtractContext;
 import io.github.mailports.extract.Extractors;
 import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Secrets;
 import io.github.mailports.model.SourceLocation;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.RuleContext;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,6 +38,15 @@ import java.util.TreeSet;
 public final class Engine {
     /** Files larger than this are not parsed (MP900): configuration files are kilobytes. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /**
+     * Findings reported per file, the most severe active ones first; the rest are counted in one MP900 note, so a
+     * file that yields 80,000 findings cannot blow the reports up. The same bound holds for endpoints per file.
+     */
+    public static final int MAX_FINDINGS_PER_FILE = 1000;
+    /** A finding's message and fix are cut to this many characters (after secrets are masked). */
+    public static final int MAX_MESSAGE_CHARS = 2000;
+    /** A finding's key, endpoint name and profile names are cut to this many characters. */
+    public static final int MAX_NAME_CHARS = 500;
 
     private Engine() {
     }
@@ -69,8 +80,9 @@ public final class Engine {
         boolean[] parsedOk = new boolean[n];
         List<List<Suppressions.Directive>> directives = new ArrayList<>(Collections.<List<Suppressions.Directive>>nCopies(n, null));
         ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties());
-        RuleContext rules = new RuleContext(request.allowCleartextHosts());
+        List<Finding> ruleFindings = new ArrayList<>();
         List<EndpointSummary> endpoints = new ArrayList<>(); // summed up unit by unit: an endpoint never spans units
+        Secrets allSecrets = new Secrets(); // prefixes only: for the texts that come at the end (reasons, notes)
         for (List<Integer> unit : units) {
             List<ConfigFile> parsed = new ArrayList<>(unit.size());
             for (int i : unit) {
@@ -85,9 +97,11 @@ public final class Engine {
                     directives.set(i, Suppressions.directives(file));
                 }
             }
-            List<MailEndpoint> unitEndpoints = Extractors.extract(ConfigUnit.group(parsed), ctx);
-            Rules.check(unitEndpoints, rules); // the context collects the findings of every unit
-            endpoints.addAll(summarize(unitEndpoints));
+            Secrets secrets = checkUnit(parsed, request, ctx, ruleFindings, endpoints);
+            for (int i : unit) {
+                if (readErrors[i] != null) readErrors[i] = redact(readErrors[i], secrets);
+            }
+            allSecrets.addPrefixes(secrets);
         }
         List<Suppressions.Directive> allDirectives = new ArrayList<>();
         Set<String> selected = new HashSet<>(files);
@@ -107,8 +121,46 @@ public final class Engine {
             if (directives.get(i) != null) allDirectives.addAll(directives.get(i));
         }
         Collections.sort(read);
-        findings.addAll(rules.findings());
-        return finish(request, findings, endpoints, allDirectives, read, notes);
+        findings.addAll(ruleFindings);
+        return finish(request, findings, endpoints, allDirectives, read, notes, allSecrets);
+    }
+
+    /**
+     * Extracts and checks one unit's parsed files: its findings and endpoints are added, every secret of the unit
+     * masked in them (see {@link SecretValues}). Returns the unit's secrets.
+     */
+    private static Secrets checkUnit(List<ConfigFile> parsed, CheckRequest request, ExtractContext ctx,
+                                     List<Finding> findings, List<EndpointSummary> endpoints) {
+        Secrets secrets = SecretValues.of(parsed, request);
+        List<MailEndpoint> unitEndpoints = Extractors.extract(ConfigUnit.group(parsed), ctx);
+        SecretValues.addHosts(secrets, unitEndpoints);
+        for (Finding f : Rules.check(unitEndpoints, new RuleContext(request.allowCleartextHosts()))) {
+            findings.add(redact(f, secrets));
+        }
+        for (EndpointSummary e : summarize(unitEndpoints)) endpoints.add(e.redacted(secrets));
+        return secrets;
+    }
+
+    /** A finding with every secret masked and every text cut to its bound (before suppressions and baseline). */
+    static Finding redact(Finding f, Secrets secrets) {
+        String message = cut(secrets.redact(f.message()), MAX_MESSAGE_CHARS);
+        String fix = cut(secrets.redact(f.fix()), MAX_MESSAGE_CHARS);
+        String key = cut(secrets.redact(f.key()), MAX_NAME_CHARS);
+        String subject = cut(secrets.redact(f.subject()), MAX_NAME_CHARS);
+        List<String> profiles = new ArrayList<>(f.profiles().size());
+        for (String p : f.profiles()) profiles.add(cut(secrets.redact(p), MAX_NAME_CHARS));
+        if (message.equals(f.message()) && Objects.equals(fix, f.fix()) && Objects.equals(key, f.key())
+                && Objects.equals(subject, f.subject()) && profiles.equals(f.profiles())) {
+            return f;
+        }
+        return Finding.of(f.rule(), f.severity(), f.location(), key, subject, profiles, message, fix);
+    }
+
+    /** The text cut to {@code max} characters (never inside a surrogate pair), saying how much was left out. */
+    static String cut(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + " [... " + (s.length() - end) + " more characters]";
     }
 
     /** Checks already parsed files (for callers that read files themselves, and for tests). */
@@ -121,15 +173,16 @@ public final class Engine {
     private static CheckResult evaluate(CheckRequest request, List<ConfigFile> parsed, List<Finding> findings,
                                         List<String> read, List<String> notes) {
         ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties());
-        List<MailEndpoint> endpoints = Extractors.extract(ConfigUnit.group(parsed), ctx);
-        findings.addAll(Rules.check(endpoints, new RuleContext(request.allowCleartextHosts())));
+        List<EndpointSummary> endpoints = new ArrayList<>();
+        Secrets secrets = checkUnit(parsed, request, ctx, findings, endpoints);
         List<Suppressions.Directive> directives = new ArrayList<>();
         for (ConfigFile f : parsed) directives.addAll(Suppressions.directives(f));
-        return finish(request, findings, summarize(endpoints), directives, read, notes);
+        return finish(request, findings, endpoints, directives, read, notes, secrets);
     }
 
     private static CheckResult finish(CheckRequest request, List<Finding> findings, List<EndpointSummary> endpoints,
-                                      List<Suppressions.Directive> directives, List<String> read, List<String> notes) {
+                                      List<Suppressions.Directive> directives, List<String> read, List<String> notes,
+                                      Secrets secrets) {
         List<Finding> merged = new ArrayList<>();
         for (Finding f : mergeProfiles(findings)) {
             if (!request.isEnabled(f.ruleId())) continue;
@@ -137,7 +190,13 @@ public final class Engine {
         }
         // inline directives, then the baseline: a suppressed finding never consumes a baseline entry
         merged = request.baseline().apply(Suppressions.applyDirectives(directives, merged, request), notes);
-        return new CheckResult(merged, endpoints, read, notes);
+        List<Finding> out = new ArrayList<>(merged.size());
+        for (Finding f : merged) { // a reason is the user's own comment: it may quote a secret too
+            out.add(f.suppressed() ? f.suppressed(cut(secrets.redact(f.suppressionReason()), MAX_MESSAGE_CHARS)) : f);
+        }
+        List<String> safeNotes = new ArrayList<>(notes.size());
+        for (String n : notes) safeNotes.add(secrets.redact(n));
+        return Limits.apply(out, endpoints, read, safeNotes);
     }
 
     private static ConfigFile read(Path base, String rel, List<Finding> findings, List<String> notes) {

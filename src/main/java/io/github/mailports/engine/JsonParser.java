@@ -224,6 +224,9 @@ public final class JsonParser {
         }
     }
 
+    /** Longer numbers are refused, so parsing stays linear in the text (BigDecimal's parse is not). */
+    static final int MAX_NUMBER_CHARS = 100;
+
     private BigDecimal number() throws SyntaxException {
         int start = pos;
         if (peek() == '-') pos++;
@@ -245,6 +248,10 @@ public final class JsonParser {
             if (peek() == '+' || peek() == '-') pos++;
             if (!isDigit(peek())) throw error("a digit was expected in the exponent");
             while (isDigit(peek())) pos++;
+        }
+        if (pos - start > MAX_NUMBER_CHARS) {
+            // BigDecimal's parse is quadratic in the digits; a baseline's only number is its version
+            throw new SyntaxException("a number longer than " + MAX_NUMBER_CHARS + " characters", line, start - lineStart + 1);
         }
         try {
             return new BigDecimal(s.substring(start, pos));

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The console output: one compiler-style line per active finding, so IDEs and CI link it, its fix and its
- * page, then a one-line summary. The caller prints each line at its level.
+ * page, then a one-line summary. The caller prints each line at its level. Text from files is escaped
+ * ({@link Text}): a line starts with the finding's path, {@code "  fix: "}, {@code "  see: "}, {@code "note: "} or
+ * {@code "mailports: "}, never with text a file chose.
  */
 public final class ConsoleReport {
     /** One line to print and the level to print it at. */
@@ -38,12 +40,13 @@ public final class ConsoleReport {
         for (Finding f : result.findings()) {
             if (f.suppressed() || f.baselined()) continue;
             Severity s = f.severity();
-            out.add(new Line(s, f.location() + ": " + s.label() + ": [" + f.ruleId() + " " + f.rule().name() + "] "
-                    + f.fullMessage()));
-            if (f.fix() != null) out.add(new Line(s, "  fix: " + f.fix()));
+            // every line starts with the path or a fixed word, and no text from a file can break or forge a line
+            out.add(new Line(s, Text.lineStart(f.location().toString()) + ": " + s.label() + ": [" + f.ruleId() + " "
+                    + f.rule().name() + "] " + Text.escape(f.fullMessage())));
+            if (f.fix() != null) out.add(new Line(s, "  fix: " + Text.escape(f.fix())));
             out.add(new Line(s, "  see: " + f.rule().docPath()));
         }
-        for (String note : result.notes()) out.add(new Line(Severity.INFO, "note: " + note));
+        for (String note : result.notes()) out.add(new Line(Severity.INFO, "note: " + Text.escape(note)));
         out.add(new Line(Severity.INFO, summary(result, durationMs)));
         return Collections.unmodifiableList(out);
     }

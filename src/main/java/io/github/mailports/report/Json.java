@@ -88,8 +88,15 @@ final class Json {
                 case '\b': b.append("\\b"); break;
                 case '\f': b.append("\\f"); break;
                 default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
+                    // lossless, and nothing raw that a terminal or a viewer acts on: controls (C0, DEL, C1), line
+                    // and paragraph separators, bidi controls and lone surrogates are written as \\uXXXX
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (Text.unsafe(c) || Character.isSurrogate(c)) {
+                        Text.hex(b, c);
+                    } else {
+                        b.append(c);
+                    }
             }
         }
         b.append('"');

@@ -5,6 +5,7 @@ import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +45,20 @@ public final class JunitReport {
             int suiteFailures = 0;
             int suiteSkipped = 0;
             Set<String> names = new HashSet<>();
+            Map<String, Integer> nextSuffix = new HashMap<>();
             if (findings.isEmpty()) {
                 cases.append("    <testcase name=\"no mail findings\" classname=\"").append(attr(file)).append("\" time=\"0\"/>\n");
             }
             for (Finding f : findings) {
-                String name = unique(names, f.ruleId() + " " + f.rule().name() + " at line " + f.location().line()
+                String name = unique(names, nextSuffix, f.ruleId() + " " + f.rule().name() + " at line " + f.location().line()
                         + ", column " + f.location().column() + (f.key() != null ? " (" + f.key() + ")" : ""));
                 cases.append("    <testcase name=\"").append(attr(name)).append("\" classname=\"").append(attr(file))
                         .append("\" file=\"").append(attr(file)).append("\" line=\"").append(f.location().line())
                         .append("\" time=\"0\">\n");
-                String detail = f.location() + ": " + f.severity().label() + ": [" + f.ruleId() + " " + f.rule().name() + "] "
-                        + f.fullMessage() + (f.fix() != null ? "\nfix: " + f.fix() : "") + "\nsee: " + f.rule().docPath();
+                // the only raw line breaks are the ones between these parts: file text is escaped (Text)
+                String detail = Text.lineStart(f.location().toString()) + ": " + f.severity().label() + ": [" + f.ruleId()
+                        + " " + f.rule().name() + "] " + Text.escape(f.fullMessage())
+                        + (f.fix() != null ? "\nfix: " + Text.escape(f.fix()) : "") + "\nsee: " + f.rule().docPath();
                 if (f.suppressed()) {
                     suiteSkipped++;
                     cases.append("      <skipped message=\"").append(attr("suppressed"
@@ -90,9 +94,16 @@ public final class JunitReport {
         return b.toString();
     }
 
-    private static String unique(Set<String> names, String name) {
-        String n = name;
-        for (int i = 2; !names.add(n); i++) n = name + " #" + i;
+    /**
+     * The name, or the name with the next free {@code #n}: the counter per name resumes where it stopped, so n equal
+     * names take n steps in all, not n squared.
+     */
+    static String unique(Set<String> names, Map<String, Integer> nextSuffix, String name) {
+        if (names.add(name)) return name;
+        int i = nextSuffix.getOrDefault(name, 2);
+        String n = name + " #" + i;
+        while (!names.add(n)) n = name + " #" + ++i;
+        nextSuffix.put(name, i + 1);
         return n;
     }
 
@@ -100,8 +111,9 @@ public final class JunitReport {
         return (ms / 1000) + "." + String.format("%03d", ms % 1000);
     }
 
-    /** Escapes an attribute value; characters XML 1.0 cannot hold become U+FFFD. */
-    static String attr(String s) {
+    /** Escapes an attribute value; control and bidi characters become visible escapes ({@link Text}). */
+    static String attr(String raw) {
+        String s = Text.escape(raw);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -119,7 +131,7 @@ public final class JunitReport {
         return b.toString();
     }
 
-    /** Escapes element text. */
+    /** Escapes element text (already escaped by {@link Text} but for the line breaks between its parts). */
     static String text(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -128,7 +140,7 @@ public final class JunitReport {
                 case '&': b.append("&amp;"); break;
                 case '<': b.append("&lt;"); break;
                 case '>': b.append("&gt;"); break;
-                case '\n': case '\t': b.append(c); break;
+                case '\n': b.append(c); break;
                 case '\r': b.append("&#13;"); break;
                 default: b.append(legal(c) ? c : '\uFFFD');
             }

@@ -82,8 +82,12 @@ public final class MarkdownReport {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** Text in a table cell: no line breaks, no pipes, no HTML, no accidental emphasis or links. */
-    static String escape(String s) {
+    /**
+     * Text in a table cell: no line breaks, no pipes, no HTML, no accidental emphasis or links; control and bidi
+     * characters become visible escapes ({@link Text}), a backslash, u and four hexadecimal digits.
+     */
+    static String escape(String raw) {
+        String s = Text.escape(raw);
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -103,8 +107,11 @@ public final class MarkdownReport {
         return b.toString();
     }
 
-    /** Text inside a code span in a table: a backtick cannot be escaped there, a pipe is escaped as GFM allows. */
+    /**
+     * Text inside a code span in a table: a backtick cannot be escaped there, a pipe is escaped as GFM allows;
+     * control and bidi characters become visible escapes ({@link Text}).
+     */
     private static String code(String s) {
-        return s.replace('`', '\'').replace("|", "\\|").replace('\n', ' ').replace('\r', ' ');
+        return Text.escape(s).replace('`', '\'').replace("|", "\\|");
     }
 }

@@ -59,13 +59,9 @@ public final class SarifReport {
         driver.put("version", ToolInfo.version());
         driver.put("semanticVersion", semantic(ToolInfo.version()));
         driver.put("informationUri", ToolInfo.informationUri());
-        List<Object> rules = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (RuleInfo r : Rules.catalog()) {
-            index.put(r.id(), rules.size());
-            rules.add(rule(r));
-        }
-        driver.put("rules", rules);
+        Catalog catalog = Catalog.get();
+        Map<String, Integer> index = catalog.index;
+        driver.put("rules", catalog.rules);
         run.put("tool", Collections.singletonMap("driver", driver));
         Map<String, Object> srcroot = new LinkedHashMap<>();
         srcroot.put("description", text("The root of the repository (the folder holding .mvn, or where Maven was"
@@ -80,6 +76,30 @@ public final class SarifReport {
         run.put("results", results);
         root.put("runs", Collections.singletonList(run));
         return Json.write(root);
+    }
+
+    /** The driver's rules, built once from the rule pages (the same for every report; read-only). */
+    private static final class Catalog {
+        private static volatile Catalog instance;
+        final List<Object> rules;
+        final Map<String, Integer> index;
+
+        private Catalog() {
+            List<Object> r = new ArrayList<>();
+            Map<String, Integer> i = new HashMap<>();
+            for (RuleInfo info : Rules.catalog()) {
+                i.put(info.id(), r.size());
+                r.add(rule(info));
+            }
+            rules = Collections.unmodifiableList(r);
+            index = Collections.unmodifiableMap(i);
+        }
+
+        static Catalog get() {
+            Catalog c = instance;
+            if (c == null) instance = c = new Catalog();
+            return c;
+        }
     }
 
     private static Map<String, Object> rule(RuleInfo r) {
@@ -126,7 +146,8 @@ public final class SarifReport {
         m.put("ruleId", f.ruleId());
         m.put("ruleIndex", index.get(f.ruleId()));
         m.put("level", f.severity().sarifLevel());
-        m.put("message", text(sentence(f.fullMessage()) + (f.fix() != null ? " Fix: " + sentence(f.fix()) : "")));
+        // GitHub shows the message text as is: file text in it is escaped (Text), not only JSON-encoded
+        m.put("message", text(Text.escape(sentence(f.fullMessage()) + (f.fix() != null ? " Fix: " + sentence(f.fix()) : ""))));
         String uri = uri(prefix + f.location().file());
         Map<String, Object> artifact = new LinkedHashMap<>();
         artifact.put("uri", uri);
@@ -145,7 +166,7 @@ public final class SarifReport {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("kind", "inSource");
             s.put("status", "accepted");
-            if (!f.suppressionReason().isEmpty()) s.put("justification", f.suppressionReason());
+            if (!f.suppressionReason().isEmpty()) s.put("justification", Text.escape(f.suppressionReason()));
             m.put("suppressions", Collections.singletonList(s));
         } else if (f.baselined()) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -158,7 +179,7 @@ public final class SarifReport {
         if (f.key() != null) props.put("key", f.key());
         if (f.subject() != null) props.put("endpoint", f.subject());
         if (!f.profiles().isEmpty()) props.put("profiles", f.profiles());
-        if (f.fix() != null) props.put("fix", f.fix());
+        if (f.fix() != null) props.put("fix", Text.escape(f.fix()));
         if (f.baselined()) props.put("baselined", true);
         if (!props.isEmpty()) m.put("properties", props);
         return m;

@@ -75,6 +75,22 @@ class JsonParserTest {
         }
     }
 
+    /** Issue 13: BigDecimal parses digits in quadratic time (2 million digits took 152 s); long numbers are refused. */
+    @Test
+    void refusesNumbersLongerThanAHundredCharacters() throws Exception {
+        StringBuilder digits = new StringBuilder("{\"version\": 1, \"x\": ");
+        for (int i = 0; i < 2_000_000; i++) digits.append('7');
+        JsonParser.SyntaxException e = assertThrows(JsonParser.SyntaxException.class, () -> JsonParser.parse(digits + "}"));
+        assertTrue(e.getMessage().contains("longer than 100 characters"), e.getMessage());
+        assertEquals(1, e.line());
+        assertEquals(21, e.column());
+        StringBuilder hundred = new StringBuilder("-0.");
+        while (hundred.length() < JsonParser.MAX_NUMBER_CHARS - 3) hundred.append('1');
+        hundred.append("e-9");
+        assertEquals(JsonParser.MAX_NUMBER_CHARS, hundred.length());
+        assertEquals(new BigDecimal(hundred.toString()), JsonParser.parse(hundred.toString()).value());
+    }
+
     @Test
     void boundsNestingSoHostileInputCannotExhaustTheStack() {
         StringBuilder deep = new StringBuilder();

@@ -129,8 +129,8 @@ class JunitReportTest {
     }
 
     @Test
-    void escapesMarkupAndDropsCharactersXmlCannotHold() throws Exception {
-        assertEquals("a&amp;b&lt;c&gt;&quot;d&#10;\uFFFD", JunitReport.attr("a&b<c>\"d\n\u0001"));
+    void escapesMarkupAndShowsControlCharactersAsEscapes() throws Exception {
+        assertEquals("a&amp;b&lt;c&gt;&quot;d\\u000a\\u0001\\u202e", JunitReport.attr("a&b<c>\"d\n\u0001\u202e"));
         assertEquals("]]&gt; &lt;x/&gt;", JunitReport.text("]]> <x/>"));
         parse("<a b=\"" + JunitReport.attr("\u0000\u001f<>&\"'") + "\">" + JunitReport.text("\u0000]]>&") + "</a>");
     }

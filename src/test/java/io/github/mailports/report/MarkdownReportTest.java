@@ -45,7 +45,9 @@ class MarkdownReportTest {
 
     @Test
     void cellsCannotBreakTheTableOrInjectMarkup() {
-        assertEquals("a \\| b &lt;script&gt; \\*x\\* \\[l\\](u) c", MarkdownReport.escape("a | b <script> *x* [l](u)\nc"));
+        // a line break or a control character becomes a visible escape (a doubled backslash renders as one)
+        assertEquals("a \\| b &lt;script&gt; \\*x\\* \\[l\\](u)\\\\u000ac\\\\u001b\\\\u202e",
+                MarkdownReport.escape("a | b <script> *x* [l](u)\nc\u001b\u202e"));
     }
 
     @Test
