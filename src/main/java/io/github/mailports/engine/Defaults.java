@@ -15,8 +15,13 @@ public final class Defaults {
             "logback*.xml",
             "log4j2*.{xml,yml,yaml,json,properties}"));
 
+    /**
+     * Build output (Maven {@code target}, Gradle {@code build} and {@code .gradle}), test resources, {@code node_modules}
+     * and version-control folders: never entered.
+     */
     public static final List<String> EXCLUDES = Collections.unmodifiableList(Arrays.asList(
-            "**/target/**", "**/node_modules/**", "**/.git/**"));
+            "**/target/**", "**/build/**", "**/.gradle/**", "**/src/test/**", "**/node_modules/**",
+            "**/.git/**", "**/.svn/**", "**/.hg/**"));
 
     private Defaults() {
     }
@@ -27,6 +32,23 @@ public final class Defaults {
         for (String name : CONFIG_NAMES) {
             out.add("src/main/resources/**/" + name);
             out.add("config/**/" + name);
+            out.add(name);
+        }
+        out.add("**/config-v1.1.xml");
+        out.add("**/autoconfig/**/*.xml");
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Without a POM (a Gradle build, a configuration repository): the names above under every module's
+     * {@code src/main/resources/} and every {@code config/} folder below the base directory, and at its top; plus
+     * autoconfig files. {@link #EXCLUDES} keeps test resources and build output out.
+     */
+    public static List<String> treeIncludes() {
+        List<String> out = new ArrayList<>();
+        for (String name : CONFIG_NAMES) {
+            out.add("**/src/main/resources/**/" + name);
+            out.add("**/config/**/" + name);
             out.add(name);
         }
         out.add("**/config-v1.1.xml");
