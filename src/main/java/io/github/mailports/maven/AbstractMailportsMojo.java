@@ -46,7 +46,7 @@ import java.util.Properties;
 abstract class AbstractMailportsMojo extends AbstractMojo {
     /**
      * Skips the goal: nothing is read, written or checked.
-     * Default: {@code false}. User property: {@code mailports.skip}.
+     *
      */
     @Parameter(property = "mailports.skip", defaultValue = "false")
     protected boolean skip;
@@ -59,8 +59,7 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
      * under {@code config/} and at the top of the base directory, plus every {@code config-v1.1.xml} and every
      * {@code .xml} under {@code autoconfig/}; without a POM, under every {@code src/main/resources/} and {@code config/}
      * below the base directory too. Setting it replaces the defaults. On the command line, a comma inside braces stays
-     * in its glob: <code>-Dmailports.includes=**&#47;application*.{yml,yaml}</code>. User property:
-     * {@code mailports.includes}.
+     * in its glob: <code>-Dmailports.includes=**&#47;application*.{yml,yaml}</code>.
      */
     @Parameter(property = "mailports.includes")
     protected List<String> includes;
@@ -69,7 +68,7 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
      * Comma-separated globs of files to leave out, relative to the base directory. Setting it replaces the
      * defaults, so repeat the ones you need. Default: build output, test resources and version control:
      * <code>**&#47;target/**,**&#47;build/**,**&#47;.gradle/**,**&#47;src/test/**,**&#47;node_modules/**,**&#47;.git/**,**&#47;.svn/**,**&#47;.hg/**</code>.
-     * User property: {@code mailports.excludes}.
+     *
      */
     @Parameter(property = "mailports.excludes")
     protected List<String> excludes;
@@ -77,7 +76,7 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
     /**
      * Extra hosts, besides loopback, where cleartext is acceptable (a {@code mailpit} or {@code greenmail}
      * container in a test profile): MP001, MP002, MP011 and MP014 skip them. Comma-separated on the command line.
-     * Default: none. User property: {@code mailports.allowCleartextHosts}.
+     * Default: none.
      */
     @Parameter(property = "mailports.allowCleartextHosts")
     protected List<String> allowCleartextHosts;
@@ -104,7 +103,7 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
     /**
      * Comma-separated rule ids to switch off, e.g. {@code -Dmailports.skipRules=MP003,MP012}; added to the
      * {@code OFF} entries of {@code rules}. An unknown id stops the build. Default: none.
-     * User property: {@code mailports.skipRules}.
+     *
      */
     @Parameter(property = "mailports.skipRules")
     protected List<String> skipRules;
@@ -112,8 +111,8 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
     /**
      * The baseline: findings listed there are reported as baselined and do not fail {@code verify}; any other
      * finding does. Matched by rule, file, key, endpoint and profiles, never by line. {@code verify} uses it if
-     * the file exists; {@code baseline} writes it. Default: <code>${project.basedir}/mailports-baseline.json</code>.
-     * User property: {@code mailports.baselineFile}.
+     * the file exists; {@code baseline} writes it.
+     *
      */
     @Parameter(property = "mailports.baselineFile", defaultValue = "${project.basedir}/" + Baseline.FILE_NAME)
     protected File baselineFile;

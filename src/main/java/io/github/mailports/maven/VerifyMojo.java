@@ -37,8 +37,8 @@ public final class VerifyMojo extends AbstractMailportsMojo {
 
     /**
      * The lowest severity that fails the build: {@code ERROR}, {@code WARNING}, {@code INFO}, or {@code NONE}
-     * (report only). Suppressed and baselined findings never fail it. Default: {@code ERROR}.
-     * User property: {@code mailports.failOn}.
+     * (report only). Suppressed and baselined findings never fail it.
+     *
      */
     @Parameter(property = "mailports.failOn", defaultValue = "ERROR")
     private String failOn;
@@ -49,15 +49,15 @@ public final class VerifyMojo extends AbstractMailportsMojo {
      * {@code junit} ({@code mailports-junit.xml}, for GitLab, Jenkins and other test-report views) and
      * {@code markdown} ({@code mailports-summary.md}, for a CI job summary or a pull request comment). Without
      * {@code console} the log still shows the findings that fail the build and the one-line summary. Report files of
-     * the formats not selected are removed from the output folder. Default: {@code console,json,sarif}.
-     * User property: {@code mailports.formats}.
+     * the formats not selected are removed from the output folder.
+     *
      */
     @Parameter(property = "mailports.formats", defaultValue = "console,json,sarif")
     private List<String> formats;
 
     /**
      * The folder the report files are written to (atomically: a temporary file, then a rename).
-     * Default: <code>${project.build.directory}/mailports</code>. User property: {@code mailports.outputDirectory}.
+     *
      */
     @Parameter(property = "mailports.outputDirectory", defaultValue = "${project.build.directory}/mailports")
     private File outputDirectory;
@@ -66,7 +66,7 @@ public final class VerifyMojo extends AbstractMailportsMojo {
      * The repository root, which the {@code uri} of every SARIF result is relative to, as GitHub code scanning
      * requires. Default: the nearest folder at or above the base directory that holds {@code .git}, else
      * Maven's multi-module project directory (the folder holding {@code .mvn}), else the base directory.
-     * User property: {@code mailports.repositoryRoot}.
+     *
      */
     @Parameter(property = "mailports.repositoryRoot")
     private File repositoryRoot;
@@ -77,11 +77,6 @@ public final class VerifyMojo extends AbstractMailportsMojo {
         Severity threshold = threshold(failOn);
         Set<String> selected = formats(formats);
         Path out = outputDirectory().toPath();
-        String outProblem = ReportFiles.problem(out);
-        if (outProblem != null) {
-            throw new MojoExecutionException("mailports: the outputDirectory " + shown(out.toFile()) + " " + outProblem
-                    + where() + "; set mailports.outputDirectory to a folder that can be written to");
-        }
         if (repositoryRoot != null && !repositoryRoot.isDirectory()) {
             throw new MojoExecutionException("mailports: the repositoryRoot " + repositoryRoot
                     + (repositoryRoot.exists() ? " is not a folder" : " does not exist")

@@ -74,7 +74,7 @@ public final class ConsoleReport {
 
     /** The command that prints a rule's page from the plugin itself, offline. */
     public static String ruleCommand(String ruleId) {
-        return "mvn mailports:help -Drule=" + ruleId;
+        return "mvn mailports:rule -Drule=" + ruleId;
     }
 
     static String summary(CheckResult r, long durationMs) {

@@ -221,15 +221,17 @@ public class VerifyMojoTest {
             mojo.execute();
             fail();
         } catch (MojoExecutionException e) {
-            assertEquals("mailports: the outputDirectory target/unit-reports/output-is-a-file is a file, not a folder;"
-                    + " set mailports.outputDirectory to a folder that can be written to", e.getMessage());
+            // the findings were printed first; the build stops on the folder, and says the findings fail it too
+            assertEquals("mailports: cannot write the reports: target/unit-reports/output-is-a-file is a file, not a folder;"
+                    + " set mailports.outputDirectory to a folder that can be written to; and the findings fail the build:"
+                    + " 1 error at or above ERROR in 1 file (MP003 1)", e.getMessage());
         }
         rule.setVariableValueToObject(mojo, "outputDirectory", new File("/dev/null"));
         try {
             mojo.execute();
             fail();
         } catch (MojoExecutionException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: the outputDirectory /dev/null is not a folder"));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: cannot write the reports: /dev/null is not a folder (a device"));
         }
     }
 
