@@ -41,9 +41,5 @@ def baseline = new JsonSlurper().parse(new File(basedir, 'notify/mailports-basel
 assert baseline.findings*.ruleId == ['MP002']
 assert baseline.findings*.file == ['src/main/resources/application.yml']
 
-// run 5 passes: everything baselined, nothing of the plugin's own read
-has(~/mailports: app: \d+ files? read, 1 endpoint found: 0 errors, 0 warnings, 0 infos, 0 suppressed, 1 baselined/)
-def md = new File(basedir, 'app/target/baselined/mailports-summary.md').text
-assert md.startsWith('## mailports: passed')
-assert log.readLines().findAll { it ==~ /\[INFO\] BUILD (SUCCESS|FAILURE)/ } == ['[INFO] BUILD FAILURE', '[INFO] BUILD SUCCESS', '[INFO] BUILD SUCCESS', '[INFO] BUILD SUCCESS']
+assert log.readLines().findAll { it ==~ /\[INFO\] BUILD (SUCCESS|FAILURE)/ } == ['[INFO] BUILD FAILURE', '[INFO] BUILD SUCCESS', '[INFO] BUILD SUCCESS']
 true

@@ -28,15 +28,7 @@ public final class Defaults {
 
     /** The names above under {@code src/main/resources/} and {@code config/} and at the top; plus autoconfig files. */
     public static List<String> includes() {
-        List<String> out = new ArrayList<>();
-        for (String name : CONFIG_NAMES) {
-            out.add("src/main/resources/**/" + name);
-            out.add("config/**/" + name);
-            out.add(name);
-        }
-        out.add("**/config-v1.1.xml");
-        out.add("**/autoconfig/**/*.xml");
-        return Collections.unmodifiableList(out);
+        return under("src/main/resources/**/", "config/**/");
     }
 
     /**
@@ -45,10 +37,14 @@ public final class Defaults {
      * autoconfig files. {@link #EXCLUDES} keeps test resources and build output out.
      */
     public static List<String> treeIncludes() {
+        return under("**/src/main/resources/**/", "**/config/**/");
+    }
+
+    private static List<String> under(String resources, String config) {
         List<String> out = new ArrayList<>();
         for (String name : CONFIG_NAMES) {
-            out.add("**/src/main/resources/**/" + name);
-            out.add("**/config/**/" + name);
+            out.add(resources + name);
+            out.add(config + name);
             out.add(name);
         }
         out.add("**/config-v1.1.xml");
