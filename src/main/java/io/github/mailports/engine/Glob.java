@@ -151,8 +151,13 @@ public final class Glob {
 
     /** {@link #matches(String)}, adding the elementary steps taken to {@code work[0]} when work is not null. */
     boolean matches(String relativePath, long[] work) {
-        String[] path = relativePath.split("/", -1);
+        // the file's own name first: most paths of a walk fail there, before the path is split at all
+        String last = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        String[] path = null;
         for (String[] alt : alternatives) {
+            String lastPattern = alt[alt.length - 1];
+            if (!lastPattern.equals(ANY_FOLDERS) && !nameMatches(lastPattern, last, work)) continue;
+            if (path == null) path = relativePath.split("/", -1);
             if (accepts(alt, path, path.length, work, false)) return true;
         }
         return false;
@@ -221,6 +226,17 @@ public final class Glob {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
             if (work != null) work[0] += Math.min(m, name.length()) + 1;
             return pattern.equals(name);
+        }
+        // the literal text before the first and after the last wildcard must be there: a cheap refusal of most names
+        int first = 0;
+        while (pattern.charAt(first) != '*' && pattern.charAt(first) != '?') first++;
+        int lastWild = m - 1;
+        while (pattern.charAt(lastWild) != '*' && pattern.charAt(lastWild) != '?') lastWild--;
+        int suffix = m - 1 - lastWild;
+        if (work != null) work[0] += first + suffix + 1;
+        if (name.length() < first + suffix || !name.regionMatches(0, pattern, 0, first)
+                || !name.regionMatches(name.length() - suffix, pattern, lastWild + 1, suffix)) {
+            return false;
         }
         boolean[] states = new boolean[m + 1];
         boolean[] next = new boolean[m + 1];
