@@ -30,10 +30,12 @@ public final class CheckRequest {
     private final Baseline baseline;
     private final List<Path> skippedPaths;
     private final boolean defaultIncludes;
+    private final boolean wholeTree;
 
     private CheckRequest(Builder b) {
         this.baseDir = b.baseDir.toAbsolutePath().normalize();
         this.defaultIncludes = Glob.list(b.includes).isEmpty();
+        this.wholeTree = b.wholeTree;
         this.includes = Collections.unmodifiableList(Glob.list(defaultIncludes
                 ? (b.wholeTree ? Defaults.treeIncludes() : Defaults.includes()) : b.includes));
         this.excludes = Collections.unmodifiableList(Glob.list(b.excludes == null ? Defaults.EXCLUDES : b.excludes));
@@ -66,11 +68,19 @@ public final class CheckRequest {
      * do, so that a check that checked nothing is never mistaken for a pass.
      */
     public String nothingSelected(String shownBase) {
-        List<String> globs = new ArrayList<>();
-        for (Glob g : includes) globs.add(g.toString());
-        return "no configuration file was selected in " + shownBase + " by the includes " + String.join(",", globs)
-                + (defaultIncludes ? " (the defaults)" : "") + ", so nothing was checked; if the mail settings live"
-                + " elsewhere, set includes (-Dmailports.includes=...) to their paths relative to " + shownBase;
+        String selection;
+        if (defaultIncludes) {
+            selection = "the default includes (application*, bootstrap*, *mail*.properties, logback*.xml and log4j2*"
+                    + " files under " + (wholeTree ? "every " : "") + "src/main/resources/ and config/ and at the top, and"
+                    + " autoconfig files)";
+        } else {
+            List<String> globs = new ArrayList<>();
+            for (Glob g : includes) globs.add(g.toString());
+            selection = "the includes " + String.join(",", globs);
+        }
+        return "no configuration file was selected in " + shownBase + " by " + selection + ", so nothing was checked;"
+                + " if the mail settings live elsewhere, set includes (-Dmailports.includes=...) to their paths"
+                + " relative to " + shownBase;
     }
 
     /** The findings accepted when the plugin was adopted; {@link Baseline#none()} when there is no baseline. */

@@ -275,4 +275,50 @@ public class VerifyMojoTest {
             assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: rule MP003 has no level"));
         }
     }
+
+    /** The lines the Mojo logs, with their level. */
+    private static final class RecordingLog extends org.apache.maven.plugin.logging.SystemStreamLog {
+        final java.util.List<String> lines = new java.util.ArrayList<>();
+
+        @Override public void error(CharSequence c) { lines.add("ERROR " + c); }
+        @Override public void warn(CharSequence c) { lines.add("WARNING " + c); }
+        @Override public void info(CharSequence c) { lines.add("INFO " + c); }
+    }
+
+    @Test
+    public void whatFailsTheBuildIsLoggedAtErrorWithoutTheConsoleFormatAndNothingElseIs() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "json-only");
+        rule.setVariableValueToObject(mojo, "formats", Collections.singletonList("json"));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoFailureException e) {
+            assertEquals("mailports: 1 error at or above ERROR in 1 file (MP003 1) (see above); fix them, suppress them"
+                    + " with a reason, or set failOn", e.getMessage());
+        }
+        java.util.List<String> findings = new java.util.ArrayList<>();
+        for (String l : log.lines) if (l.contains(": [MP")) findings.add(l);
+        assertEquals(1, findings.size()); // the MP014 info is left to the reports without the console format
+        String f = findings.get(0);
+        assertTrue(f, f.startsWith("ERROR src/test/resources/unit/fails-on-error/src/main/resources/application.yml:4:5:"
+                + " error: [MP003 implicit-tls-port-without-tls]"));
+        assertTrue(f, f.endsWith("\n  see: mvn mailports:rule -Drule=MP003")); // one log call: the finding, its fix, its page
+    }
+
+    @Test
+    public void aSelectionOfNoFileIsAWarningNamingTheFolderAndTheIncludes() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "nothing-selected");
+        rule.setVariableValueToObject(mojo, "includes", Collections.singletonList("deploy/**/*.yml"));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        assertTrue(log.lines.toString(), log.lines.contains("WARNING mailports: no configuration file was selected in"
+                + " src/test/resources/unit/fails-on-error by the includes deploy/**/*.yml, so nothing was checked; if the"
+                + " mail settings live elsewhere, set includes (-Dmailports.includes=...) to their paths relative to"
+                + " src/test/resources/unit/fails-on-error"));
+    }
 }
