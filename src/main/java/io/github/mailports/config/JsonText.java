@@ -19,12 +19,17 @@ public final class JsonText {
         return ConfigFile.of(f.path(), f.format(), f.entries(), f.documentCount(), comments(json));
     }
 
-    /** The comments of a JSON file: text trimmed, at the {@code //} or {@code /*}. */
+    /**
+     * The comments of a JSON file: text trimmed, at the {@code //} or {@code /*}. One pass: whether a comment
+     * starts its line is tracked while scanning (rescanning the line for each comment made 100,000 {@code /**}{@code /}
+     * on one line quadratic).
+     */
     static List<Comment> comments(String json) {
         List<Comment> out = new ArrayList<>();
         int line = 1;
         int lineStart = 0;
         boolean string = false;
+        boolean content = false; // anything but white space (as String.trim sees it) since the line started
         int i = 0;
         int n = json.length();
         while (i < n) {
@@ -34,6 +39,7 @@ public final class JsonText {
                 line++;
                 lineStart = i + 1;
                 string = false;
+                content = false;
                 i++;
             } else if (string) {
                 if (ch == '\\') i++;
@@ -41,16 +47,18 @@ public final class JsonText {
                 i++;
             } else if (ch == '"') {
                 string = true;
+                content = true;
                 i++;
             } else if (ch == '/' && i + 1 < n && (json.charAt(i + 1) == '/' || json.charAt(i + 1) == '*')) {
                 boolean block = json.charAt(i + 1) == '*';
                 int start = i;
                 int startLine = line;
-                boolean own = json.substring(lineStart, start).trim().isEmpty();
-                int end;
+                int startColumn = start - lineStart + 1;
+                boolean own = !content;
+                content = true; // the comment's own text precedes whatever follows it on its line
                 if (block) {
                     int close = json.indexOf("*/", i + 2);
-                    end = close < 0 ? n : close;
+                    int end = close < 0 ? n : close;
                     for (int k = i; k < end; k++) {
                         char c = json.charAt(k);
                         if (c == '\n' || (c == '\r' && (k + 1 >= n || json.charAt(k + 1) != '\n'))) {
@@ -58,25 +66,20 @@ public final class JsonText {
                             lineStart = k + 1;
                         }
                     }
-                    out.add(Comment.of(json.substring(i + 2, end).trim(), startLine, start - lineStartOf(json, start) + 1, own));
+                    out.add(Comment.of(json.substring(i + 2, end).trim(), startLine, startColumn, own));
                     i = close < 0 ? n : close + 2;
                 } else {
-                    end = i;
+                    int end = i;
                     while (end < n && json.charAt(end) != '\n' && json.charAt(end) != '\r') end++;
-                    out.add(Comment.of(json.substring(i + 2, end).trim(), startLine, start - lineStart + 1, own));
+                    out.add(Comment.of(json.substring(i + 2, end).trim(), startLine, startColumn, own));
                     i = end;
                 }
             } else {
+                if (ch > ' ') content = true;
                 i++;
             }
         }
         return out;
-    }
-
-    private static int lineStartOf(String s, int offset) {
-        int i = offset;
-        while (i > 0 && s.charAt(i - 1) != '\n' && s.charAt(i - 1) != '\r') i--;
-        return i;
     }
 
     public static String forYaml(String json) {

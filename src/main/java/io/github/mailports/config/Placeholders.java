@@ -5,6 +5,10 @@ import java.util.function.Function;
 /**
  * Resolves {@code ${name}}, {@code ${name:default}} (Spring, Quarkus, nested) and Maven's {@code @name@}
  * in a value. What a static check can know: a value supplied for the name, else the placeholder's default.
+ *
+ * <p>A fill-in template token ({@link #templateToken}) is never resolved: a value such as
+ * {@code {{SMTP_PORT}}} or {@code <SMTP_PORT>} is filled in by a deployment tool, so it is unresolved like a
+ * {@code ${name}} without a value (MP017 where it decides the connection), not an invalid value.
  */
 public final class Placeholders {
     private static final int MAX_DEPTH = 16;
@@ -33,10 +37,45 @@ public final class Placeholders {
     private Placeholders() {
     }
 
-    /** Whether the text holds a placeholder of either syntax. */
+    /** Whether the text holds a placeholder of any syntax, a fill-in template token included. */
     public static boolean contains(String raw) {
         if (raw == null) return false;
-        return raw.contains("${") || mavenStart(raw, 0) >= 0;
+        return raw.contains("${") || mavenStart(raw, 0) >= 0 || templateToken(raw) != null;
+    }
+
+    /** Longest {@code <name>} taken for a template token; a longer bracketed value is just text. */
+    private static final int MAX_ANGLE_TOKEN = 64;
+
+    /**
+     * The name of the fill-in template token a value holds, or null. Two shapes, both filled in before the
+     * application starts (Helm, Ansible/Jinja, Mustache, Go templates; the {@code <...>} of a README's
+     * "replace this" sample), and neither a value a mail library can use:
+     * <ul>
+     *   <li>{@code {{ NAME }}} anywhere in the value ({@code smtp://{{HOST}}:{{PORT}}});</li>
+     *   <li>the whole value (trimmed) in angle brackets, {@code <SMTP_PORT>}, {@code <your-smtp-host>}: at most
+     *       {@value #MAX_ANGLE_TOKEN} characters inside, no {@code < > @ /} among them (so {@code <a@b.org>}
+     *       and markup stay text).</li>
+     * </ul>
+     */
+    public static String templateToken(String raw) {
+        if (raw == null) return null;
+        int open = raw.indexOf("{{");
+        if (open >= 0) {
+            int close = raw.indexOf("}}", open + 2);
+            if (close >= 0) {
+                String name = raw.substring(open + 2, close).trim();
+                return name.isEmpty() ? "{{}}" : name;
+            }
+        }
+        String v = raw.trim();
+        int n = v.length();
+        if (n < 3 || n > MAX_ANGLE_TOKEN + 2 || v.charAt(0) != '<' || v.charAt(n - 1) != '>') return null;
+        for (int i = 1; i < n - 1; i++) {
+            char c = v.charAt(i);
+            if (c == '<' || c == '>' || c == '@' || c == '/' || Character.isISOControl(c)) return null;
+        }
+        String name = v.substring(1, n - 1).trim();
+        return name.isEmpty() ? null : name;
     }
 
     /**
@@ -46,6 +85,8 @@ public final class Placeholders {
     public static Result resolve(String raw, Function<String, String> lookup, Function<String, String> maven) {
         if (raw == null) return new Result(null, false, null);
         if (!contains(raw)) return new Result(raw, false, null);
+        String token = templateToken(raw);
+        if (token != null) return new Result(null, true, token);
         String[] unresolved = new String[1];
         String out = expand(raw, lookup, maven, unresolved, 0);
         if (unresolved[0] != null) return new Result(null, true, unresolved[0]);
@@ -114,7 +155,7 @@ public final class Placeholders {
         return -1;
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
     }
 

@@ -35,8 +35,13 @@ import java.util.List;
  *
  * <p>Positions are 1-based and count Java {@code char}s (a tab is one column, a character outside the
  * BMP is two). A leading byte order mark is skipped and not counted.
+ *
+ * <p>Limits: at most {@value #MAX_ENTRIES} entries (an error at the first one over). Memory is linear in the
+ * file: the line table (two ints a line), one buffer for the logical line being read, and the entries.
  */
 public final class PropertiesReader {
+    /** The same cap as {@link YamlReader#MAX_ENTRIES}: a configuration file has hundreds of entries, not millions. */
+    static final int MAX_ENTRIES = YamlReader.MAX_ENTRIES;
 
     private PropertiesReader() {
     }
@@ -93,6 +98,7 @@ public final class PropertiesReader {
         private Doc current = new Doc();
         /** Spring's {@code lastLineCommentPrefixCharacter}: 0 initially, -1 after a non-comment line. */
         private int lastCommentPrefix;
+        private int entryCount;
 
         Parser(String text) {
             this.text = text;
@@ -316,6 +322,10 @@ public final class PropertiesReader {
                 valueOffset = offs[keyLen] + 1; // after the white space that ended the key
             } else {
                 valueOffset = offs[limit - 1] + 1; // a key alone: right after it
+            }
+            if (++entryCount > MAX_ENTRIES) {
+                throw new ConfigParseException("more than " + MAX_ENTRIES + " entries: a configuration file has far fewer",
+                        lineOf(keyOffset), columnOf(keyOffset));
             }
             Pending entry = new Pending(key, value, lineOf(keyOffset), columnOf(keyOffset),
                     lineOf(valueOffset), columnOf(valueOffset));

@@ -30,11 +30,28 @@ import javax.xml.stream.XMLStreamReader;
  * Reads an XML file into a small immutable tree ({@link XmlElement}) that keeps the line and column of every
  * element, attribute and text, plus the file's comments.
  *
- * <p>Safety: a document type declaration is refused before the parser sees the file ("DOCTYPE is not
- * allowed"), so no DTD, internal entity (billion laughs) or external entity (a local file, a URL) is ever
- * processed; the StAX factory is configured without DTD support and without external entities as a second
- * line of defence, and its resolver refuses everything. Nesting is limited to {@value #MAX_DEPTH} levels
- * and {@value #MAX_ELEMENTS} elements.
+ * <p>Safety: a document type declaration is read by this class before the parser sees the file, and then
+ * blanked out (line breaks kept, so positions do not move): the StAX parser never sees a DOCTYPE, so it has
+ * no DTD to load and no entity to expand. What the libraries do decides what is accepted:
+ * <ul>
+ *   <li>Logback ({@code SaxEventRecorder.buildSaxParser}, qos-ch/logback HEAD f4c7de4) leaves
+ *       {@code disallow-doctype-decl} commented out ("See LOGBACK-1465") and only turns
+ *       {@code external-general-entities} and {@code external-parameter-entities} off; since 1.5.13
+ *       (commit 5f05041, "prevent SSRF attacks by ignoring external DTD files in DOCTYPE") its
+ *       {@code resolveEntity} answers every external DTD with a single space and a warning.</li>
+ *   <li>Log4j2 ({@code XmlConfiguration.disableDtdProcessing}) sets validating off,
+ *       {@code setExpandEntityReferences(false)}, both external-entity features off and
+ *       {@code nonvalidating/load-external-dtd} off.</li>
+ * </ul>
+ * So a DOCTYPE such as JHipster's {@code <!DOCTYPE configuration>} is accepted; a DOCTYPE with a
+ * {@code SYSTEM}/{@code PUBLIC} id is accepted and its DTD ignored (never fetched), as both libraries do;
+ * an internal subset may hold element and notation declarations, comments and processing instructions
+ * (ignored). Entity declarations and parameter-entity references are refused (no entity is ever
+ * expanded), and so are attribute-list declarations, whose default values would change the attributes the
+ * library reads. XInclude ({@code <xi:include>}, which Log4j2 enables) is never processed: it is an element
+ * like any other. The StAX factory is configured without DTD support and without external entities as a
+ * second line of defence, and its resolver refuses everything. Nesting is limited to {@value #MAX_DEPTH}
+ * levels and {@value #MAX_ELEMENTS} elements.
  *
  * <p>Positions: StAX validates and decodes the document; positions come from a scan of the raw text that
  * follows the parser's events in document order (the next start tag in the text is the next start
@@ -120,10 +137,11 @@ public final class XmlReader {
     public static ConfigFile read(String path, String text) throws ConfigParseException {
         String src = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Text t = new Text(src);
-        refuseDoctype(t);
+        String blanked = withoutDoctype(t);
+        if (blanked != src) t = new Text(blanked); // same line starts: the scan below never sees the DOCTYPE either
         XMLStreamReader r;
         try {
-            r = factory().createXMLStreamReader(new StringReader(src));
+            r = factory().createXMLStreamReader(new StringReader(t.src));
         } catch (XMLStreamException e) {
             throw error(e, t);
         }
@@ -136,8 +154,8 @@ public final class XmlReader {
             while (r.hasNext()) {
                 int event = r.next();
                 switch (event) {
-                    case XMLStreamConstants.DTD:
-                        throw new ConfigParseException("DOCTYPE is not allowed: DTDs and entity declarations are refused",
+                    case XMLStreamConstants.DTD: // only the prolog's DOCTYPE is read (and blanked) above
+                        throw new ConfigParseException("DOCTYPE is not allowed here: only one, before the root element",
                                 t.line(cursor), t.column(cursor));
                     case XMLStreamConstants.START_ELEMENT: {
                         Tag tag = t.nextStartTag(cursor);
@@ -233,8 +251,12 @@ public final class XmlReader {
         }
     }
 
-    /** Refuses a document type declaration in the prolog before any parser sees it. */
-    private static void refuseDoctype(Text t) throws ConfigParseException {
+    /**
+     * The text with the prolog's document type declaration replaced by spaces (line breaks kept), after
+     * checking it: the name and an optional external id (never loaded), then an optional internal subset
+     * holding only element and notation declarations, comments and processing instructions.
+     */
+    private static String withoutDoctype(Text t) throws ConfigParseException {
         String s = t.src;
         int i = 0;
         int n = s.length();
@@ -244,18 +266,152 @@ public final class XmlReader {
                 i++;
             } else if (s.startsWith("<?", i)) {
                 int end = s.indexOf("?>", i + 2);
-                if (end < 0) return;
+                if (end < 0) return s;
                 i = end + 2;
             } else if (s.startsWith("<!--", i)) {
                 int end = s.indexOf("-->", i + 4);
-                if (end < 0) return;
+                if (end < 0) return s;
                 i = end + 3;
+            } else if (s.startsWith("<!DOCTYPE", i)) {
+                int end = new Doctype(t, i).end();
+                char[] out = s.toCharArray();
+                for (int k = i; k < end; k++) {
+                    if (out[k] != '\n' && out[k] != '\r') out[k] = ' ';
+                }
+                return new String(out);
             } else if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
-                throw new ConfigParseException("DOCTYPE is not allowed: DTDs and entity declarations are refused",
+                throw new ConfigParseException("malformed XML: the document type declaration must be written <!DOCTYPE",
                         t.line(i), t.column(i));
             } else {
-                return;
+                return s;
             }
+        }
+        return s;
+    }
+
+    /** A scan of one {@code <!DOCTYPE ...>} declaration (XML 1.0, production [28] doctypedecl). */
+    private static final class Doctype {
+        private final Text t;
+        private final String s;
+        private int i;
+
+        Doctype(Text t, int start) {
+            this.t = t;
+            this.s = t.src;
+            this.i = start + "<!DOCTYPE".length();
+        }
+
+        /** Offset just after the declaration's {@code >}. */
+        int end() throws ConfigParseException {
+            if (!space()) throw malformed();
+            if (name() == 0) throw malformed();
+            boolean spaced = space();
+            if (spaced && (s.startsWith("SYSTEM", i) || s.startsWith("PUBLIC", i))) {
+                boolean pub = s.startsWith("PUBLIC", i);
+                i += 6;
+                if (!space()) throw malformed();
+                literal();
+                if (pub) {
+                    if (!space()) throw malformed();
+                    literal();
+                }
+                space();
+            }
+            if (i < s.length() && s.charAt(i) == '[') {
+                i++;
+                internalSubset();
+                space();
+            }
+            if (i < s.length() && s.charAt(i) == '>') return i + 1;
+            throw malformed();
+        }
+
+        private void internalSubset() throws ConfigParseException {
+            while (true) {
+                space();
+                if (i >= s.length()) throw malformed();
+                char c = s.charAt(i);
+                if (c == ']') {
+                    i++;
+                    return;
+                }
+                if (c == '%') {
+                    throw new ConfigParseException("DOCTYPE is not allowed with a parameter-entity reference:"
+                            + " entities are never expanded or loaded", t.line(i), t.column(i));
+                }
+                if (s.startsWith("<!--", i)) {
+                    i = past("-->", i + 4);
+                } else if (s.startsWith("<?", i)) {
+                    i = past("?>", i + 2);
+                } else if (s.startsWith("<!ENTITY", i)) {
+                    throw new ConfigParseException("DOCTYPE is not allowed with entity declarations: entities are"
+                            + " never expanded or loaded", t.line(i), t.column(i));
+                } else if (s.startsWith("<!ATTLIST", i)) {
+                    throw new ConfigParseException("DOCTYPE is not allowed with attribute-list declarations: their"
+                            + " default values would change the attributes the library reads", t.line(i), t.column(i));
+                } else if (s.startsWith("<!ELEMENT", i) || s.startsWith("<!NOTATION", i)) {
+                    declaration();
+                } else {
+                    throw malformed();
+                }
+            }
+        }
+
+        /** An element or notation declaration, up to its {@code >}, quoted literals skipped. */
+        private void declaration() throws ConfigParseException {
+            i += 2;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c == '>') {
+                    i++;
+                    return;
+                }
+                if (c == '%') {
+                    throw new ConfigParseException("DOCTYPE is not allowed with a parameter-entity reference:"
+                            + " entities are never expanded or loaded", t.line(i), t.column(i));
+                }
+                if (c == '"' || c == '\'') {
+                    literal();
+                } else {
+                    i++;
+                }
+            }
+            throw malformed();
+        }
+
+        private int past(String end, int from) throws ConfigParseException {
+            int at = s.indexOf(end, from);
+            if (at < 0) throw malformed();
+            return at + end.length();
+        }
+
+        private void literal() throws ConfigParseException {
+            if (i >= s.length() || (s.charAt(i) != '"' && s.charAt(i) != '\'')) throw malformed();
+            int close = s.indexOf(s.charAt(i), i + 1);
+            if (close < 0) throw malformed();
+            i = close + 1;
+        }
+
+        private int name() {
+            int start = i;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (Text.isSpace(c) || c == '>' || c == '[' || c == '"' || c == '\'' || c == '<' || c == '%') break;
+                i++;
+            }
+            return i - start;
+        }
+
+        private boolean space() {
+            int start = i;
+            while (i < s.length() && Text.isSpace(s.charAt(i))) i++;
+            return i > start;
+        }
+
+        private ConfigParseException malformed() {
+            int at = Math.min(i, s.length());
+            return new ConfigParseException("malformed XML: the document type declaration (DOCTYPE) is not well-formed",
+                    t.line(at), t.column(at));
         }
     }
 
@@ -546,7 +702,7 @@ public final class XmlReader {
             return from;
         }
 
-        private static boolean isSpace(char c) {
+        static boolean isSpace(char c) {
             return c == ' ' || c == '\t' || c == '\r' || c == '\n';
         }
     }

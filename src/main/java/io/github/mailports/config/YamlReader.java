@@ -1,6 +1,5 @@
 package io.github.mailports.config;
 
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +15,8 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.comments.CommentLine;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -28,8 +26,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -63,7 +61,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * </ul>
  *
  * <p>Limits: at most {@value #MAX_ALIASES} aliases to collections, nesting {@value #MAX_NESTING} deep,
- * {@value #MAX_CODE_POINTS} code points, and {@value #MAX_ENTRIES} entries after aliases are expanded.
+ * {@value #MAX_CODE_POINTS} code points, {@value #MAX_NODES} nodes as written, and {@value #MAX_ENTRIES}
+ * entries after aliases are expanded. Time is linear in the file (see {@link LinearStreamReader}); memory is
+ * the file's code points (4 bytes a character) plus the node graph, which the node cap bounds.
  *
  * <p>Positions are 1-based and count Java {@code char}s; lines end at {@code \n}, {@code \r\n} or
  * {@code \r}. Error messages never quote the text of the file (SnakeYAML's snippet is not used).
@@ -74,14 +74,23 @@ public final class YamlReader {
     static final int MAX_NESTING = 100;
     static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
     static final int MAX_ENTRIES = 200_000;
+    /** Nodes built while composing (before aliases are expanded): a key and a value per entry, and the mappings. */
+    static final int MAX_NODES = 3 * MAX_ENTRIES;
     /** Nodes visited while flattening (aliases visited again each time), so empty collections cannot bomb. */
     static final int MAX_VISITS = 2_000_000;
     /** Nesting reached through aliases while flattening. */
     static final int MAX_FLATTEN_DEPTH = 1_000;
     /** Total length of the flattened keys (deep aliases multiply key length too). */
     static final long MAX_KEY_CHARS = 64L * 1024 * 1024;
+    /** Longest binary, octal or hexadecimal integer converted to decimal (a long is at most 64 binary digits). */
+    static final int MAX_CONVERTED_DIGITS = 64;
 
     private static final String TAG_PREFIX = Tag.PREFIX;
+    /** The YAML 1.1 tags SnakeYAML knows ({@code Tag}'s constants): their names are not the file's text. */
+    private static final Set<String> STANDARD_TAGS = new HashSet<>(Arrays.asList(Tag.YAML.getValue(),
+            Tag.MERGE.getValue(), Tag.SET.getValue(), Tag.PAIRS.getValue(), Tag.OMAP.getValue(), Tag.BINARY.getValue(),
+            Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.TIMESTAMP.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(),
+            Tag.STR.getValue(), Tag.SEQ.getValue(), Tag.MAP.getValue()));
 
     private YamlReader() {
     }
@@ -89,19 +98,25 @@ public final class YamlReader {
     public static ConfigFile read(String path, String text) throws ConfigParseException {
         String src = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Text t = new Text(src);
-        Flattener flattener = new Flattener(t);
+        MavenTokens tokens = MavenTokens.mask(src);
+        Flattener flattener = new Flattener(t, tokens);
         List<long[]> scalarRanges = new ArrayList<>();
         int documents = 0;
-        Iterator<Node> nodes = newYaml().composeAll(new StringReader(src)).iterator();
+        // SnakeYAML's composer on a reader that is linear in the token length (see LinearStreamReader)
+        LoaderOptions options = loaderOptions();
+        CountingComposer composer = new CountingComposer(new ParserImpl(new LinearStreamReader(tokens.text), options),
+                new NoTimestampResolver(), options);
         while (true) {
             Node root;
             try {
-                if (!nodes.hasNext()) {
+                if (!composer.checkNode()) {
                     break;
                 }
-                root = nodes.next();
+                root = composer.getNode();
             } catch (MarkedYAMLException e) {
                 throw t.syntaxError(e);
+            } catch (TooManyNodes e) {
+                throw t.error("more than " + MAX_NODES + " YAML nodes: a configuration file has far fewer", e.at);
             } catch (ReaderException e) {
                 int offset = t.charOffset(e.getPosition());
                 throw new ConfigParseException(String.format(Locale.ROOT,
@@ -119,15 +134,58 @@ public final class YamlReader {
         return ConfigFile.of(path, ConfigFormat.YAML, flattener.entries, Math.max(1, documents), comments);
     }
 
-    private static Yaml newYaml() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false); // checked by the flattener: composeAll does not
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setAllowRecursiveKeys(false); // a collection key is refused by the flattener anyway
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new NoTimestampResolver());
+        return options;
+    }
+
+    /**
+     * SnakeYAML's composer, counting the nodes it builds: a document's node graph is built whole before it is
+     * flattened, so the count stops a file of millions of tiny nodes (a few hundred bytes of heap each) long
+     * before memory runs out.
+     */
+    private static final class CountingComposer extends Composer {
+        private int nodes;
+
+        CountingComposer(ParserImpl parser, Resolver resolver, LoaderOptions options) {
+            super(parser, resolver, options);
+        }
+
+        private Node counted(Node node) {
+            if (++nodes > MAX_NODES) throw new TooManyNodes(node.getStartMark());
+            return node;
+        }
+
+        @Override
+        protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
+            return counted(super.composeScalarNode(anchor, blockComments));
+        }
+
+        @Override
+        protected Node composeSequenceNode(String anchor) {
+            return counted(super.composeSequenceNode(anchor));
+        }
+
+        @Override
+        protected Node composeMappingNode(String anchor) {
+            return counted(super.composeMappingNode(anchor));
+        }
+    }
+
+    /** Thrown by {@link CountingComposer} past {@link #MAX_NODES}. */
+    private static final class TooManyNodes extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Mark at;
+
+        TooManyNodes(Mark at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
     }
 
     /** Like Spring Boot's resolver: a plain scalar that looks like a date stays a string. */
@@ -156,6 +214,100 @@ public final class YamlReader {
             return new ConfigParseException("recursive mapping key", 1, 1);
         }
         return new ConfigParseException("YAML could not be read (" + e.getClass().getSimpleName() + ")", 1, 1);
+    }
+
+    // ---------------------------------------------------------------- Maven resource filtering
+
+    /**
+     * Maven's resource filtering ({@code @name@}, the only delimiter Spring Boot's parent POM keeps) runs on
+     * {@code src/main/resources} before Spring reads the file, so {@code active: @spring.profiles.active@} is
+     * valid in the shipped file although a plain YAML scalar cannot start with {@code @}. The {@code @} that
+     * opens such a token where a plain scalar would start (at a line's indentation, after {@code key: },
+     * {@code - }, {@code ? }, or in a flow after {@code [ { ,}) is replaced by one private-use character the
+     * file does not hold, so the parser reads a plain scalar; the character is put back in every key and value
+     * afterwards. One character for one: lines, columns and code point indexes do not move. The value keeps
+     * its {@code @name@} token, which {@link Placeholders} resolves later from the plugin's {@code properties},
+     * then the POM's properties, else reports as unresolved (MP017 where it decides the connection).
+     */
+    static final class MavenTokens {
+        final String text;
+        /** The stand-in for {@code @}, or 0 when nothing was replaced. */
+        final char marker;
+
+        private MavenTokens(String text, char marker) {
+            this.text = text;
+            this.marker = marker;
+        }
+
+        static MavenTokens mask(String src) {
+            if (src.indexOf('@') < 0) return new MavenTokens(src, (char) 0);
+            char marker = unusedPrivateUseChar(src);
+            if (marker == 0) return new MavenTokens(src, (char) 0);
+            char[] c = null;
+            int n = src.length();
+            char before = '\n'; // the last character that is not a space or tab, on this line ('\n' at its start)
+            boolean spaced = false;
+            for (int i = 0; i < n; i++) {
+                char ch = src.charAt(i);
+                if (ch == '\n' || ch == '\r') {
+                    before = '\n';
+                    spaced = false;
+                    continue;
+                }
+                if (ch == ' ' || ch == '\t') {
+                    spaced = true;
+                    continue;
+                }
+                if (ch == '@' && scalarStart(before, spaced) && tokenEnd(src, i) > 0) {
+                    if (c == null) c = src.toCharArray();
+                    c[i] = marker;
+                }
+                before = ch;
+                spaced = false;
+            }
+            return c == null ? new MavenTokens(src, (char) 0) : new MavenTokens(new String(c), marker);
+        }
+
+        private static boolean scalarStart(char before, boolean spaced) {
+            switch (before) {
+                case '\n':
+                case '[':
+                case '{':
+                case ',':
+                    return true;
+                case ':':
+                case '-':
+                case '?':
+                    return spaced;
+                default:
+                    return false;
+            }
+        }
+
+        /** End (after the closing {@code @}) of an {@code @name@} token at {@code at}, or -1; as {@link Placeholders}. */
+        private static int tokenEnd(String s, int at) {
+            int end = at + 1;
+            while (end < s.length() && Placeholders.isNameChar(s.charAt(end))) end++;
+            return end > at + 1 && end < s.length() && s.charAt(end) == '@' ? end + 1 : -1;
+        }
+
+        /** A private-use character (U+E000..U+F8FF, which SnakeYAML accepts in a plain scalar) absent from the text. */
+        private static char unusedPrivateUseChar(String s) {
+            boolean[] used = new boolean[0xF900 - 0xE000];
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0xE000 && ch < 0xF900) used[ch - 0xE000] = true;
+            }
+            for (int k = 0; k < used.length; k++) {
+                if (!used[k]) return (char) (0xE000 + k);
+            }
+            return 0;
+        }
+
+        /** A key or value as written in the file. */
+        String restore(String v) {
+            return marker == 0 || v.indexOf(marker) < 0 ? v : v.replace(marker, '@');
+        }
     }
 
     // ---------------------------------------------------------------- positions
@@ -274,6 +426,9 @@ public final class YamlReader {
             String problem = e.getProblem();
             if (problem == null || problem.isEmpty()) {
                 problem = "invalid YAML";
+            } else if (problem.startsWith("Global tag is not allowed")) {
+                // SnakeYAML appends the tag, which is the file's text
+                problem = "a global tag (!!name or !<...>) is not allowed: no object is ever built from a tag";
             } else {
                 // "expected escape sequence of 2 hexadecimal numbers, but found: <text of the file>"
                 int found = problem.indexOf("but found:");
@@ -295,12 +450,14 @@ public final class YamlReader {
         final List<ConfigEntry> entries = new ArrayList<>();
         private final Set<Node> onPath = Collections.newSetFromMap(new IdentityHashMap<Node, Boolean>());
         private final Set<Node> checkedForDuplicates = Collections.newSetFromMap(new IdentityHashMap<Node, Boolean>());
+        private final MavenTokens tokens;
         private int document;
         private int visits;
         private long keyChars;
 
-        Flattener(Text t) {
+        Flattener(Text t, MavenTokens tokens) {
             this.t = t;
+            this.tokens = tokens;
         }
 
         void document(Node root, int index) throws ConfigParseException {
@@ -513,7 +670,7 @@ public final class YamlReader {
             Tag tag = k.getTag();
             String v = k.getValue();
             if (Tag.STR.equals(tag)) {
-                return v;
+                return tokens.restore(v);
             }
             if (Tag.BOOL.equals(tag)) {
                 String b = bool(v);
@@ -538,7 +695,7 @@ public final class YamlReader {
             Tag tag = node.getTag();
             String v = node.getValue();
             if (Tag.STR.equals(tag)) {
-                return v;
+                return tokens.restore(v);
             }
             if (Tag.NULL.equals(tag)) {
                 return "";
@@ -568,15 +725,11 @@ public final class YamlReader {
             throw unsupportedTag(node);
         }
 
+        /** Names a standard YAML tag; any other tag is the file's own text, which a message never quotes. */
         private ConfigParseException unsupportedTag(Node node) {
             String tag = node.getTag().getValue();
-            if (tag.startsWith(TAG_PREFIX)) {
-                tag = "!!" + tag.substring(TAG_PREFIX.length());
-            }
-            if (tag.length() > 80) {
-                tag = tag.substring(0, 80) + "...";
-            }
-            return t.error("unsupported YAML tag " + tag + " (Spring Boot's SafeConstructor cannot construct it)",
+            String name = STANDARD_TAGS.contains(tag) ? "!!" + tag.substring(TAG_PREFIX.length()) + " " : "";
+            return t.error("unsupported YAML tag " + name + "(Spring Boot's SafeConstructor cannot construct it)",
                     node.getStartMark());
         }
 
@@ -596,42 +749,74 @@ public final class YamlReader {
             }
         }
 
-        /** {@code SafeConstructor.ConstructYamlInt}, as a decimal string. */
+        /**
+         * {@code SafeConstructor.ConstructYamlInt}, as a decimal string. A decimal is kept as written (without
+         * {@code _}, {@code +} and a {@code -0}'s sign): what SnakeYAML builds prints the same digits, and no
+         * unbounded digit string is converted ({@code BigInteger} parsing and printing are quadratic: a million
+         * digits took 68 s). Binary, octal and hexadecimal are converted up to {@value #MAX_CONVERTED_DIGITS}
+         * digits; a longer one is kept as written, which no mail setting takes as a number anyway.
+         */
         private String integer(ScalarNode node) throws ConfigParseException {
             String value = node.getValue().replace("_", "");
+            if (value.isEmpty()) {
+                throw t.error("invalid integer", node.getStartMark());
+            }
+            String sign = "";
+            char first = value.charAt(0);
+            if (first == '-') {
+                sign = "-";
+                value = value.substring(1);
+            } else if (first == '+') {
+                value = value.substring(1);
+            }
+            if ("0".equals(value)) {
+                return "0";
+            }
+            int radix;
+            String digits;
+            if (value.startsWith("0b")) {
+                radix = 2;
+                digits = value.substring(2);
+            } else if (value.startsWith("0x")) {
+                radix = 16;
+                digits = value.substring(2);
+            } else if (value.startsWith("0")) {
+                radix = 8;
+                digits = value.substring(1);
+            } else if (value.indexOf(':') != -1) {
+                return sexagesimal(node, sign, value);
+            } else {
+                radix = 10;
+                digits = value;
+            }
+            if (digits.isEmpty()) {
+                throw t.error("invalid integer", node.getStartMark());
+            }
+            for (int i = 0; i < digits.length(); i++) {
+                if (Character.digit(digits.charAt(i), radix) < 0) {
+                    throw t.error("invalid integer", node.getStartMark());
+                }
+            }
+            if (radix == 10) {
+                return sign + digits;
+            }
+            if (digits.length() > MAX_CONVERTED_DIGITS) {
+                return node.getValue();
+            }
+            return new BigInteger(sign + digits, radix).toString();
+        }
+
+        /** {@code 1:30}, with SnakeYAML's int arithmetic. */
+        private String sexagesimal(ScalarNode node, String sign, String value) throws ConfigParseException {
             try {
-                if (value.isEmpty()) {
-                    throw new NumberFormatException();
+                String[] digits = value.split(":");
+                int bes = 1;
+                int val = 0;
+                for (int i = 0, j = digits.length; i < j; i++) {
+                    val += Long.parseLong(digits[j - i - 1]) * bes;
+                    bes *= 60;
                 }
-                String sign = "";
-                char first = value.charAt(0);
-                if (first == '-') {
-                    sign = "-";
-                    value = value.substring(1);
-                } else if (first == '+') {
-                    value = value.substring(1);
-                }
-                if ("0".equals(value)) {
-                    return "0";
-                } else if (value.startsWith("0b")) {
-                    return new BigInteger(sign + value.substring(2), 2).toString();
-                } else if (value.startsWith("0x")) {
-                    return new BigInteger(sign + value.substring(2), 16).toString();
-                } else if (value.startsWith("0")) {
-                    return new BigInteger(sign + value.substring(1), 8).toString();
-                } else if (value.indexOf(':') != -1) {
-                    // sexagesimal, with SnakeYAML's int arithmetic
-                    String[] digits = value.split(":");
-                    int bes = 1;
-                    int val = 0;
-                    for (int i = 0, j = digits.length; i < j; i++) {
-                        val += Long.parseLong(digits[j - i - 1]) * bes;
-                        bes *= 60;
-                    }
-                    return new BigInteger(sign + val).toString();
-                } else {
-                    return new BigInteger(sign + value, 10).toString();
-                }
+                return new BigInteger(sign + val).toString();
             } catch (NumberFormatException e) {
                 throw t.error("invalid integer", node.getStartMark());
             }

@@ -55,6 +55,9 @@ public final class AutoconfigExtractor implements Extractor {
                 String id = provider.attributeValue("id");
                 String providerId = id == null || id.trim().isEmpty() ? "?" : id.trim();
                 Map<String, Integer> counts = new HashMap<>();
+                // Types with an implicit-TLS server so far: Thunderbird's account set-up uses the first server of a
+                // type and offers the later ones only as alternatives (readFromXML: incomingAlternatives)
+                java.util.Set<Protocol.Family> sslFirst = new java.util.HashSet<>();
                 for (XmlElement server : provider.children()) {
                     boolean incoming = server.name().equals("incomingServer");
                     if (!incoming && !server.name().equals("outgoingServer")) continue;
@@ -65,7 +68,9 @@ public final class AutoconfigExtractor implements Extractor {
                         if (family == null) continue; // nntp, jmap, ews...: not a mail protocol this plugin checks
                     }
                     int n = counts.merge(family.id(), 1, Integer::sum);
-                    out.add(endpoint(f.path(), providerId, server, family, n, ctx));
+                    MailEndpoint ep = endpoint(f.path(), providerId, server, family, n, sslFirst.contains(family.family()), ctx);
+                    if (!ep.isUndecidable() && ep.encryption().value() == Encryption.IMPLICIT_TLS) sslFirst.add(family.family());
+                    out.add(ep);
                 }
             }
         }
@@ -83,7 +88,7 @@ public final class AutoconfigExtractor implements Extractor {
     }
 
     private MailEndpoint endpoint(String file, String providerId, XmlElement server, Protocol family, int n,
-                                  ExtractContext ctx) {
+                                  boolean afterSsl, ExtractContext ctx) {
         SourceLocation serverAt = SourceLocation.of(file, server.line(), server.column());
         XmlElement hostname = server.child("hostname");
         SourceLocation anchor = hostname != null ? at(file, hostname) : serverAt;
@@ -115,6 +120,13 @@ public final class AutoconfigExtractor implements Extractor {
             b.diagnostic(Diagnostic.invalid("hostname", hostname == null ? serverAt : at(file, hostname),
                     "has no <hostname>: Thunderbird drops the server", "add <hostname>", true));
             b.host(Setting.of(null, Origin.UNRESOLVED, "hostname", anchor));
+        } else if (hostname.text().indexOf('@') >= 0) {
+            // Sanitizer.hostname allows letters, digits, '-', '.' and %PLACEHOLDER%s only; never print user info
+            String rest = hostname.text().substring(hostname.text().lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
+            b.diagnostic(Diagnostic.invalid("hostname", at(file, hostname), "sets <hostname> to a value with user"
+                    + " information before an '@' (value not shown): Thunderbird refuses it as a host name and drops"
+                    + " the server", "write the host name alone in <hostname>; the user name goes in <username>", true));
+            b.host(Setting.of(rest, Origin.EXPLICIT, "hostname", anchor));
         } else {
             String raw = hostname.text();
             Matcher m = PLACEHOLDER.matcher(raw);
@@ -211,6 +223,7 @@ public final class AutoconfigExtractor implements Extractor {
         if (password != null && !password.text().isEmpty() && !PLACEHOLDER.matcher(password.text()).find()) {
             b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "password", at(file, password)));
         }
+        b.implicitTlsAlternative(afterSsl);
         b.remedies(new AutoconfigRemedies());
         return b.build();
     }

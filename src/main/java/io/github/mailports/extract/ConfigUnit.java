@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class ConfigUnit {
     private static final Pattern SPRING_NAME =
             Pattern.compile("(application|bootstrap)(?:-([^.]+))?\\.(properties|yml|yaml)");
+    /** A YAML or properties name of another kind: its part before the first '-' or '.'. */
+    private static final Pattern OTHER_NAME = Pattern.compile("([^-.]+)(?:-[^.]*)?\\.(?:properties|yml|yaml)");
     private static final Pattern INDEX_SUFFIX = Pattern.compile("\\[\\d+\\]$");
     private static final List<String> EXTENSION_ORDER = Arrays.asList("yml", "yaml", "properties");
     private static final String ON_PROFILE = Keys.relaxed("spring.config.activate.on-profile");
@@ -50,19 +52,17 @@ public final class ConfigUnit {
         /** Activation values of all entries, in file order (Spring units only). */
         final List<String> activations = new ArrayList<>();
 
-        FileInfo(ConfigFile file, boolean spring) {
+        FileInfo(ConfigFile file, List<ConfigEntry> entries, boolean spring, String[] name) {
             this.file = file;
-            Matcher m = SPRING_NAME.matcher(file.fileName());
-            boolean named = m.matches();
-            this.ext = named ? m.group(3) : null;
-            this.profile = named ? m.group(2) : null;
+            this.ext = name == null ? null : name[0];
+            this.profile = name == null ? null : name[1];
             this.inConfigDir = isInConfigDir(file.path());
             int count = file.documentCount();
             for (int d = 0; d < count; d++) {
                 documents.add(new ArrayList<View.Item>());
                 expressions.add(new ArrayList<String>());
             }
-            for (ConfigEntry e : file.entries()) {
+            for (ConfigEntry e : entries) {
                 String mergeKey = Keys.mergeKey(e.key());
                 boolean activation = spring && isActivationKey(e.key(), mergeKey);
                 if (activation) activations.add(e.value());
@@ -74,9 +74,26 @@ public final class ConfigUnit {
         }
     }
 
+    /** Per file (same order as {@link #files}), its {extension, profile} as a Spring name, or null. */
+    private final List<String[]> names;
+
     private ConfigUnit(List<ConfigFile> files, boolean spring) {
+        this(files, spring, springNames(files));
+    }
+
+    private ConfigUnit(List<ConfigFile> files, boolean spring, List<String[]> names) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         this.spring = spring;
+        this.names = names;
+    }
+
+    private static List<String[]> springNames(List<ConfigFile> files) {
+        List<String[]> out = new ArrayList<>(files.size());
+        for (ConfigFile f : files) {
+            Matcher m = SPRING_NAME.matcher(f.fileName());
+            out.add(m.matches() ? new String[] {m.group(3), m.group(2)} : null);
+        }
+        return out;
     }
 
     /**
@@ -85,26 +102,92 @@ public final class ConfigUnit {
      */
     public static String springGroup(String path) {
         int slash = path.lastIndexOf('/');
-        Matcher m = SPRING_NAME.matcher(slash < 0 ? path : path.substring(slash + 1));
-        return m.matches() ? root(path) + "\u0000" + m.group(1) : null;
+        String name = slash < 0 ? path : path.substring(slash + 1);
+        Matcher m = SPRING_NAME.matcher(name);
+        if (m.matches()) return root(path) + "\u0000" + m.group(1);
+        // Another YAML or properties name (a Spring Cloud Config repository's {application}-{profile}.yml, a file
+        // named with spring.config.name): read together with the files of the same folder whose names start the
+        // same, so that group() can make a Spring unit of them if they hold spring.mail.*.
+        Matcher o = OTHER_NAME.matcher(name);
+        return o.matches() ? root(path) + "\u0001" + o.group(1) : null;
     }
 
     /** Groups parsed files into units, in a stable order. */
     public static List<ConfigUnit> group(List<ConfigFile> parsed) {
         Map<String, List<ConfigFile>> springGroups = new LinkedHashMap<>();
+        Map<String, List<ConfigFile>> otherGroups = new LinkedHashMap<>();
         List<ConfigUnit> units = new ArrayList<>();
         for (ConfigFile f : parsed) {
             String key = f.format() == ConfigFormat.XML ? null : springGroup(f.path());
-            if (key != null) {
+            if (key != null && key.indexOf('\u0001') < 0) {
                 springGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            } else if (key != null) {
+                otherGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             } else {
                 units.add(new ConfigUnit(Collections.singletonList(f), false));
             }
         }
+        for (List<ConfigFile> group : otherGroups.values()) named(group, units);
         for (List<ConfigFile> group : springGroups.values()) {
             units.add(new ConfigUnit(group, true));
         }
         return units;
+    }
+
+    /**
+     * Files of one folder whose names start alike. Those that form a Spring configuration named otherwise (a name
+     * {@code N} holding {@code spring.mail.*}, with its {@code N-<profile>} siblings, as a Spring Cloud Config
+     * repository or {@code spring.config.name=N} names them) become one Spring unit, profiles from the names; the
+     * others stay units of their own.
+     */
+    private static void named(List<ConfigFile> group, List<ConfigUnit> units) {
+        Map<String, ConfigFile> byStem = new LinkedHashMap<>();
+        for (ConfigFile f : group) byStem.put(stem(f.fileName()), f);
+        // base name -> its files, for the bases that hold spring.mail.* in some file
+        Map<String, List<ConfigFile>> bases = new LinkedHashMap<>();
+        Map<ConfigFile, String[]> names = new java.util.HashMap<>();
+        for (ConfigFile f : group) {
+            String stem = stem(f.fileName());
+            String base = stem;
+            for (String other : byStem.keySet()) { // the longest other stem that this one extends with "-profile"
+                if (stem.length() > other.length() + 1 && stem.startsWith(other) && stem.charAt(other.length()) == '-'
+                        && (base.equals(stem) || other.length() > base.length())) {
+                    base = other;
+                }
+            }
+            String profile = base.equals(stem) ? null : stem.substring(base.length() + 1);
+            names.put(f, new String[] {extension(f.fileName()), profile});
+            bases.computeIfAbsent(base, k -> new ArrayList<>()).add(f);
+        }
+        for (List<ConfigFile> files : bases.values()) {
+            boolean spring = false;
+            for (ConfigFile f : files) spring |= holdsSpringMail(f);
+            if (!spring) {
+                for (ConfigFile f : files) units.add(new ConfigUnit(Collections.singletonList(f), false));
+                continue;
+            }
+            List<String[]> n = new ArrayList<>(files.size());
+            for (ConfigFile f : files) n.add(names.get(f));
+            units.add(new ConfigUnit(files, true, n));
+        }
+    }
+
+    private static boolean holdsSpringMail(ConfigFile f) {
+        for (ConfigEntry e : f.entries()) {
+            String k = e.key();
+            if (k.regionMatches(true, 0, "spring.", 0, 7) && Keys.mergeKey(k).startsWith("spring.mail.")) return true;
+        }
+        return false;
+    }
+
+    private static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? fileName : fileName.substring(0, dot);
+    }
+
+    private static String extension(String fileName) {
+        String ext = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return ext;
     }
 
     /** Folder of a file, or the folder above when the file sits in a {@code config} folder. */
@@ -117,6 +200,15 @@ public final class ConfigUnit {
     }
 
     public List<ConfigFile> files() { return files; }
+
+    /** Per XML file, its mail values as entries ({@link XmlValues}), worked out once. */
+    private final Map<ConfigFile, List<ConfigEntry>> xmlEntries = new java.util.IdentityHashMap<>();
+
+    /** The entries of one of the unit's files: as read, or for an XML file the mail values it holds. */
+    List<ConfigEntry> entries(ConfigFile f) {
+        if (f.xml() == null) return f.entries();
+        return xmlEntries.computeIfAbsent(f, XmlValues::of);
+    }
 
     /** Whether the files are Spring's {@code application*} / {@code bootstrap*} set with profile semantics. */
     public boolean isSpring() { return spring; }
@@ -146,7 +238,9 @@ public final class ConfigUnit {
     private List<FileInfo> infos() {
         if (infos == null) {
             List<FileInfo> out = new ArrayList<>(files.size());
-            for (ConfigFile f : files) out.add(new FileInfo(f, spring));
+            for (int i = 0; i < files.size(); i++) {
+                out.add(new FileInfo(files.get(i), entries(files.get(i)), spring, names.get(i)));
+            }
             infos = out;
         }
         return infos;
@@ -178,7 +272,7 @@ public final class ConfigUnit {
 
     private View build(String profile, ExtractContext ctx) {
         int size = 0;
-        for (FileInfo f : infos()) size += f.file.entries().size();
+        for (FileInfo f : infos()) size += entries(f.file).size();
         List<View.Item> items = new ArrayList<>(size);
         for (FileInfo f : ordered(profile)) {
             for (int d = 0; d < f.documents.size(); d++) {

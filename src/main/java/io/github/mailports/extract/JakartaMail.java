@@ -30,6 +30,10 @@ final class JakartaMail {
         Map<String, Prop> keys;
         /** Host given to {@code connect()} by the framework (wins over {@code mail.<p>.host}); may be null. */
         Prop connectHost;
+        /** The key that gives {@link #connectPort}, for naming its placeholder; may be null. */
+        Prop connectPortProp;
+        /** A placeholder without a value that decides the protocol (so which keys count); may be null. */
+        Prop unresolvedProtocol;
         /** Port given to {@code connect()} by the framework; may be null. */
         Setting<Integer> connectPort;
         /** User name and password given to {@code connect()}; may be null. */
@@ -39,6 +43,11 @@ final class JakartaMail {
         boolean siblingIgnored;
         /** Whether an SSL socket factory object is supplied in code (Spring's {@code ssl.bundle}). */
         boolean sslFactoryObject;
+        /**
+         * Whether the application's code builds the session and passes the host ({@code transport.connect(host, ...)}):
+         * then a group without a host key has an unknown host, not localhost.
+         */
+        boolean hostFromCode;
         /** How the source names its keys for messages, e.g. {@code spring.mail.properties.}; may be empty. */
         String keyPrefix = "";
     }
@@ -48,6 +57,10 @@ final class JakartaMail {
         Protocol.Family family = p.family();
         SourceLocation anchor = b.anchor();
         Reader r = new Reader(in, b);
+        Unresolved unresolved = new Unresolved(in);
+        if (in.unresolvedProtocol != null) {
+            unresolved.add("the protocol", in.unresolvedProtocol.key(), in.unresolvedProtocol.at());
+        }
 
         // Keys this session never reads.
         for (Map.Entry<String, Prop> e : in.keys.entrySet()) {
@@ -86,9 +99,7 @@ final class JakartaMail {
             encryption = off != null ? off.setting(Encryption.NONE) : Setting.defaulted(Encryption.NONE, anchor);
         }
         if (encryption.value() == Encryption.UNKNOWN) {
-            b.diagnostic(Diagnostic.unresolved(encryption.key(), encryption.location(), "decides encryption through "
-                    + encryption.key() + ", a placeholder with no value: supply it through the plugin's properties"
-                    + " to check the connection", null));
+            unresolved.add("encryption", encryption.key(), encryption.location());
         }
         b.encryption(encryption);
         boolean implicit = encryption.value() == Encryption.IMPLICIT_TLS;
@@ -104,23 +115,53 @@ final class JakartaMail {
         Setting<Integer> factoryPort = null;
         if (isSsl && r.prop("ssl.socketFactory.class") != null) factoryPort = r.port("ssl.socketFactory.port");
         else if (sfClass != null) factoryPort = r.port("socketFactory.port");
+        Setting<Integer> connectPort = port;
         if (factoryPort != null) port = factoryPort;
         if (port.origin() == Origin.UNRESOLVED) {
-            b.diagnostic(Diagnostic.unresolved(port.key(), port.location(), "decides the port through " + port.key()
-                    + ", a placeholder with no value: supply it through the plugin's properties to check the connection",
-                    null));
+            unresolved.add("the port", port.key(), port.location());
         }
         b.port(port);
+        boolean plainRetryUpgrades = false;
+        if (sslFactoryClass && !isSsl && encryption.value() == Encryption.IMPLICIT_TLS
+                && (Boolean.TRUE.equals(startRequired) || Boolean.TRUE.equals(startEnable))
+                && Boolean.TRUE.equals(r.bool("socketFactory.fallback", true))
+                && port.isKnown() && family.isStartTlsPort(port.value())
+                && connectPort.isKnown() && connectPort.value().equals(port.value())) {
+            // An SSL socket factory on a port that greets in cleartext, with STARTTLS asked for: Angus's
+            // SocketFetcher.getSocket catches the failed handshake and, as socketFactory.fallback defaults to true,
+            // opens a plain socket to the same port; the provider then sends STARTTLS and upgrades with that SSL
+            // socket factory (SocketFetcher.startTLS). What protects the session is the STARTTLS setting.
+            // (eclipse-ee4j/angus-mail core/.../util/SocketFetcher.java, getSocket and startTLS; shown by
+            // SslFactoryWithStartTlsRuntimeTruthTest.)
+            Prop startKey = Boolean.TRUE.equals(startRequired) ? r.prop("starttls.required") : r.prop("starttls.enable");
+            Encryption real = Boolean.TRUE.equals(startRequired) ? Encryption.STARTTLS_REQUIRED : Encryption.STARTTLS_OPTIONAL;
+            encryption = startKey.setting(real);
+            b.encryption(encryption);
+            b.conflictingStartTls(startKey.setting(real));
+            plainRetryUpgrades = true;
+        }
 
         // Host: connect() argument, else mail.<p>.host, else mail.host, else localhost.
         Prop host = in.connectHost != null ? in.connectHost : r.prop("host");
         if (host == null) host = in.keys.get("mail.host");
-        if (host != null) {
+        String hostPart = host == null || !host.isResolved() || host.value() == null ? null : withoutUserInfo(host.value());
+        if (hostPart != null) {
+            // user:password@host: no host name, and the password in it would be printed wherever the host is. The
+            // value is never repeated; the endpoint keeps only the host part.
+            b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to a value that holds user"
+                    + " information (user:password@ or a URL), which is no host name: the connection fails with"
+                    + " UnknownHostException, and the password in it reaches every log that shows the host",
+                    "set only the host name there, and the user name and password in their own keys (from a secret store)",
+                    true));
+            b.host(host.setting(hostPart.isEmpty() ? null : hostPart));
+        } else if (host != null) {
             b.host(host.setting(host.value()));
             if (!host.isResolved()) {
-                b.diagnostic(Diagnostic.unresolved(host.key(), host.at(), "decides the host through " + host.key()
-                        + ", a placeholder with no value: whether cleartext is acceptable for it cannot be checked", null));
+                unresolved.add("the host", host.key(), host.at());
             }
+        } else if (in.hostFromCode) {
+            // no host key: in real code the host comes from elsewhere, so it is unknown (never cleartext-allowed)
+            b.host(Setting.<String>defaulted(null, anchor));
         } else {
             b.host(Setting.defaulted("localhost", anchor));
         }
@@ -147,7 +188,7 @@ final class JakartaMail {
             if (v != null) b.identityCheck(identity.setting(v));
         }
 
-        if (sslFactoryClass && !isSsl) { // with ssl.enable or an s-protocol the retry still speaks TLS
+        if (sslFactoryClass && !isSsl && !plainRetryUpgrades) { // with ssl.enable or an s-protocol the retry still speaks TLS
             Boolean fallback = r.bool("socketFactory.fallback", true);
             Prop fb = r.prop("socketFactory.fallback");
             if (fallback != null) b.plaintextFallback(fb != null ? fb.setting(fallback) : sfClass.setting(fallback));
@@ -186,8 +227,76 @@ final class JakartaMail {
         if (credentials == null && in.password != null && hasText(in.password)) credentials = in.password.setting(Boolean.TRUE);
         if (credentials != null) b.credentials(credentials);
         if (in.password != null && in.password.isLiteral() && in.password.raw() != null && !in.password.raw().isEmpty()) {
-            b.literalPassword(in.password.setting(Boolean.TRUE));
+            b.literalPassword(in.password.setting(!HostValues.isJasyptCiphertext(in.password.value())));
         }
+        unresolved.report(b);
+    }
+
+    /**
+     * The placeholders without a value that decide this connection, reported as one MP017 that names each of them
+     * ({@code ${MAIL_HOST}}), at the first: one finding per endpoint, not one per key.
+     */
+    private static final class Unresolved {
+        private final Input in;
+        /** Place to its words, in file order. */
+        private final java.util.TreeMap<SourceLocation, String> parts = new java.util.TreeMap<>();
+        private final Map<SourceLocation, String> keys = new java.util.HashMap<>();
+
+        Unresolved(Input in) { this.in = in; }
+
+        void add(String what, String key, SourceLocation at) {
+            String name = placeholderName(key, at);
+            String text = what + " through " + (key == null ? "a placeholder" : key) + (name == null ? "" : " (" + name + ")");
+            String before = parts.get(at);
+            parts.put(at, before == null ? text : before + " and " + what); // one key deciding two things
+            keys.put(at, key);
+        }
+
+        /** {@code ${NAME}} of the prop written at this place, or null when it is not known. */
+        private String placeholderName(String key, SourceLocation at) {
+            java.util.List<Prop> candidates = new java.util.ArrayList<>(in.keys.values());
+            candidates.add(in.connectHost);
+            candidates.add(in.connectPortProp);
+            candidates.add(in.unresolvedProtocol);
+            for (Prop p : candidates) {
+                if (p != null && !p.isResolved() && p.at().equals(at) && p.key().equals(key) && p.unresolvedName() != null
+                        && !p.unresolvedName().equals(p.key())) {
+                    return "${" + p.unresolvedName() + "}";
+                }
+            }
+            return null;
+        }
+
+        void report(MailEndpoint.Builder b) {
+            if (parts.isEmpty()) return;
+            StringBuilder m = new StringBuilder("decides ");
+            int i = 0;
+            for (String part : parts.values()) {
+                if (i > 0) m.append(i == parts.size() - 1 ? " and " : ", ");
+                m.append(part);
+                i++;
+            }
+            m.append(parts.size() == 1 ? ", a placeholder with no value" : ", placeholders with no value")
+                    .append(": the connection cannot be checked until ").append(parts.size() == 1 ? "it has" : "they have")
+                    .append(" one; supply ").append(parts.size() == 1 ? "it" : "them")
+                    .append(" through the plugin's properties (or give the placeholder a default)");
+            SourceLocation first = parts.firstKey();
+            b.diagnostic(Diagnostic.unresolved(keys.get(first), first, m.toString(), null));
+        }
+    }
+
+    /**
+     * For a host value holding user information ({@code user:pw@smtp.example.com}, {@code smtp://user:pw@host:25}): the
+     * host part alone ({@code smtp.example.com}, possibly empty); null for an ordinary host value.
+     */
+    static String withoutUserInfo(String value) {
+        int at = value.lastIndexOf('@');
+        int scheme = value.indexOf("://");
+        if (at < 0 && scheme < 0) return null;
+        String rest = at >= 0 ? value.substring(at + 1) : value.substring(scheme + 3);
+        int end = 0;
+        while (end < rest.length() && ":/?#".indexOf(rest.charAt(end)) < 0 && !Character.isWhitespace(rest.charAt(end))) end++;
+        return rest.substring(0, end);
     }
 
     private static boolean hasText(Prop p) {
@@ -199,11 +308,14 @@ final class JakartaMail {
         if (!jakartaKey.startsWith("mail.")) return;
         String rest = jakartaKey.substring(5);
         int dot = rest.indexOf('.');
-        if (dot <= 0) return;
-        String proto = rest.substring(0, dot);
-        String suffix = rest.substring(dot + 1);
         Protocol p = in.protocol;
         String fam = p.family().lowerName();
+        if (dot <= 0 || Protocol.fromId(rest.substring(0, dot)) == null) {
+            oneLevelTooHigh(in, rest, prop, b);
+            return;
+        }
+        String proto = rest.substring(0, dot);
+        String suffix = rest.substring(dot + 1);
         if (proto.equals(p.id())) {
             if (!JakartaMailKeys.isKnown(fam, suffix)) {
                 String near = JakartaMailKeys.nearest(fam, suffix);
@@ -219,6 +331,32 @@ final class JakartaMail {
                     + p.id() + ", so Jakarta Mail reads only mail." + p.id() + ".* keys and never this one",
                     "rename it to " + meant));
         }
+    }
+
+    /** Session-wide keys Jakarta Mail reads without a protocol ({@code mail.debug}, {@code mail.from}, {@code mail.mime.*}). */
+    private static final java.util.List<String> SESSION_KEYS = java.util.Arrays.asList("debug", "from", "host", "user",
+            "transport.protocol", "store.protocol", "alternates", "replyallcc");
+    private static final java.util.List<String> SESSION_FAMILIES = java.util.Arrays.asList("debug.", "mime.", "event.");
+
+    /**
+     * {@code mail.starttls.enable}, {@code mail.connectiontimeout}: a key of the protocol's own set written one level
+     * too high, so Jakarta Mail never reads it (it reads {@code mail.smtp.starttls.enable}). A near miss only: the
+     * suffix must be a known key or within two edits of one; a session-wide key is left alone.
+     */
+    private static void oneLevelTooHigh(Input in, String rest, Prop prop, MailEndpoint.Builder b) {
+        if (rest.isEmpty() || SESSION_KEYS.contains(rest)) return;
+        for (String family : SESSION_FAMILIES) {
+            if (rest.startsWith(family)) return;
+        }
+        Protocol p = in.protocol;
+        String near = JakartaMailKeys.nearest(p.family().lowerName(), rest);
+        if (near == null || near.equals("host") || near.equals("user") || near.equals("from")) return;
+        // an alias ("sender" for "from") is no near miss of a key written one level too high
+        if (!near.equalsIgnoreCase(rest) && Keys.distance(rest.toLowerCase(Locale.ROOT), near.toLowerCase(Locale.ROOT)) > 2) return;
+        String meant = in.keyPrefix + "mail." + p.id() + "." + near;
+        b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Jakarta Mail never"
+                + " reads: its keys name the protocol, did you mean " + meant + " ("
+                + JakartaMailKeys.describe(p.family().lowerName(), near) + ")?", "rename it to " + meant));
     }
 
     /** ssl.protocols and ssl.ciphersuites are split on white space only. */

@@ -30,6 +30,15 @@ public final class JakartaMailExtractor implements Extractor {
     private static final List<String> PACKAGE_ENDINGS = Arrays.asList("angus.", "sun.", "jakarta.", "javax.");
     private static final List<String> GLOBAL = Arrays.asList("host", "user", "transport.protocol", "store.protocol");
     private static final String MICRONAUT = "javamail.properties.";
+    /**
+     * Prefixes under which a framework copies the keys into a Jakarta Mail session: Micronaut Email
+     * ({@code javamail.properties.}), Camel's Spring Boot starter ({@code additional-java-mail-properties}), the Grails
+     * mail plugin ({@code grails.mail.props}) and Liferay ({@code mail.session.}). Spring's {@code spring.mail.properties.}
+     * belongs to the Spring Boot extractor. Other prefixes are the application's own (see {@link #onlyJakartaKeys}).
+     */
+    static final List<String> FRAMEWORK_PREFIXES = Arrays.asList(MICRONAUT,
+            "camel.component.mail.additional-java-mail-properties.", "camel.component.mail.additionalJavaMailProperties.",
+            "grails.mail.props.", "mail.session.");
 
     @Override
     public String source() { return "jakarta-mail"; }
@@ -43,8 +52,13 @@ public final class JakartaMailExtractor implements Extractor {
         for (String profile : unit.profiles()) {
             View view = unit.view(profile, ctx);
             for (Map.Entry<String, Map<String, Prop>> group : groups(view).entrySet()) {
-                if (unit.isSpring() && group.getKey().isEmpty() && !hasProtocolKey(group.getValue())) {
-                    continue; // a bare mail.host in application.properties is some other library's setting
+                boolean propertiesFile = !unit.isSpring() && unit.files().get(0).format() == ConfigFormat.PROPERTIES;
+                if (group.getKey().isEmpty() && !propertiesFile && !hasProtocolKey(group.getValue())) {
+                    continue; // a bare mail.host in application.yml is some other library's setting (Hutool's mail:)
+                }
+                if (!group.getKey().isEmpty() && !FRAMEWORK_PREFIXES.contains(group.getKey())
+                        && !onlyJakartaKeys(group.getValue())) {
+                    continue; // the application's own block (litemall.notify.mail.host), no Jakarta Mail session
                 }
                 endpoints(group.getKey(), group.getValue(), view, out);
             }
@@ -64,6 +78,31 @@ public final class JakartaMailExtractor implements Extractor {
             groups.computeIfAbsent(prefix, k -> new LinkedHashMap<>()).put(key.substring(at), e.getValue());
         }
         return groups;
+    }
+
+    /**
+     * Whether a block under the application's own prefix reads like Jakarta Mail session properties the application
+     * copies into a {@code Properties}: every {@code mail.<p>.*} key is a Jakarta Mail key (or a near miss of one),
+     * and at least one is a key only Jakarta Mail has ({@code auth}, {@code starttls.enable}, {@code ssl.enable},
+     * a timeout...), not just a host, port or user name that any own block has.
+     */
+    static boolean onlyJakartaKeys(Map<String, Prop> keys) {
+        boolean distinctive = false;
+        for (String k : keys.keySet()) {
+            String rest = k.substring(5);
+            int dot = rest.indexOf('.');
+            Protocol p = dot > 0 ? Protocol.fromId(rest.substring(0, dot)) : null;
+            if (p == null) continue; // mail.host, mail.user, mail.transport.protocol
+            String suffix = rest.substring(dot + 1);
+            String family = p.family().lowerName();
+            if (suffix.equals("password")) continue; // the application reads it itself
+            if (JakartaMailKeys.isKnown(family, suffix)) {
+                if (!suffix.equals("host") && !suffix.equals("port") && !suffix.equals("user")) distinctive = true;
+            } else if (JakartaMailKeys.nearest(family, suffix) == null) {
+                return false; // mail.smtp.sender-name: the application's own name
+            }
+        }
+        return distinctive;
     }
 
     private static boolean hasProtocolKey(Map<String, Prop> keys) {
@@ -178,6 +217,8 @@ public final class JakartaMailExtractor implements Extractor {
         in.password = password;
         in.siblingIgnored = siblingIgnored;
         in.keyPrefix = prefix;
+        in.hostFromCode = true;
+        in.unresolvedProtocol = unresolvedProtocol; // decides which keys Jakarta Mail reads, and whether TLS is on
         if (prefix.equals(MICRONAUT)) {
             Prop user = view.get("javamail.authentication.username");
             Prop pw = view.get("javamail.authentication.password");
@@ -194,9 +235,6 @@ public final class JakartaMailExtractor implements Extractor {
         if (unresolvedProtocol != null) {
             b.encryption(unresolvedProtocol.setting(Encryption.UNKNOWN));
             b.port(unresolvedProtocol.setting(null));
-            b.diagnostic(Diagnostic.unresolved(unresolvedProtocol.key(), unresolvedProtocol.at(), "decides the protocol"
-                    + " through " + unresolvedProtocol.key() + ", a placeholder with no value: which keys Jakarta Mail"
-                    + " reads, and whether TLS is on, depend on it; supply it through the plugin's properties", null));
         }
         ConfigFormat format = anchorProp.format();
         b.remedies(new JakartaRemedies(prefix, prefix + "mail." + p.id() + ".port", format));

@@ -42,8 +42,7 @@ final class JakartaRemedies implements Remedies {
                 return "set " + set(portKey, String.valueOf(tlsPort)) + " (or keep the port, drop implicit TLS and set "
                         + set(k(p, "starttls.required"), "true") + ")";
             case USE_PROTOCOL_PORT:
-                return "set " + set(portKey, String.valueOf(tlsPort)) + " with implicit TLS (or " + startTlsPort
-                        + " with required STARTTLS)";
+                return portFix(p, tlsPort, startTlsPort);
             case ENABLE_IDENTITY_CHECK:
                 return "remove " + k(p, "ssl.checkserveridentity") + " or set it to true";
             case VERIFY_CERTIFICATES:
@@ -54,7 +53,7 @@ final class JakartaRemedies implements Remedies {
             case MODERN_TLS_PROTOCOLS:
                 return "set " + set(k(p, "ssl.protocols"), "TLSv1.3 TLSv1.2") + " (space-separated) or remove it";
             case USE_SUBMISSION_PORT:
-                return "set " + set(portKey, "465") + " with implicit TLS (or 587 with required STARTTLS)";
+                return portFix(p, 465, 587);
             case SET_TIMEOUTS:
                 return "set " + set(k(p, "connectiontimeout"), "10000") + ", " + set(k(p, "timeout"), "10000") + " and "
                         + set(k(p, "writetimeout"), "10000") + " (milliseconds)";
@@ -65,14 +64,30 @@ final class JakartaRemedies implements Remedies {
                         + ", and remove the STARTTLS settings";
             case REMOVE_STARTTLS:
                 return "remove the STARTTLS setting: implicit TLS already protects the whole connection";
+            case REMOVE_SOCKET_FACTORY:
+                return "remove " + k(p, "socketFactory.class") + " (with its socketFactory.port and socketFactory.fallback)"
+                        + (e.encryption().value() == io.github.mailports.model.Encryption.STARTTLS_OPTIONAL
+                        ? " and set " + set(k(p, "starttls.required"), "true") : " and keep the STARTTLS settings")
+                        + ": the first connection then upgrades with STARTTLS; do not set socketFactory.fallback=false,"
+                        + " which stops delivery on " + e.port().value();
             default:
                 return null;
         }
     }
 
+    /** A port change that names every key to set: the port and the TLS mode that belongs to it. */
+    private String portFix(Protocol p, int tlsPort, int startTlsPort) {
+        if (p.implicitTls()) return "set " + set(portKey, String.valueOf(tlsPort)) + " (" + p.id() + " speaks implicit TLS)";
+        return "set " + set(portKey, String.valueOf(tlsPort)) + " and " + set(k(p, "ssl.enable"), "true") + " (or "
+                + set(portKey, String.valueOf(startTlsPort)) + " and " + set(k(p, "starttls.required"), "true") + ")";
+    }
+
     private String k(Protocol p, String suffix) { return keyPrefix + "mail." + p.id() + "." + suffix; }
 
     private String set(String key, String value) {
+        if (format == ConfigFormat.XML) {
+            return key.startsWith("mail.") ? "<prop key=\"" + key + "\">" + value + "</prop>" : key + "=" + value;
+        }
         return format == ConfigFormat.YAML ? key + ": " + value : key + "=" + value;
     }
 }

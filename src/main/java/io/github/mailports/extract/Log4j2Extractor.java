@@ -7,6 +7,7 @@ import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
 import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
@@ -16,6 +17,7 @@ import io.github.mailports.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,13 +97,14 @@ public final class Log4j2Extractor implements Extractor {
         if (unit.isSpring()) return out;
         for (ConfigFile f : unit.files()) {
             Map<String, String> properties = new LinkedHashMap<>();
+            Map<String, SourceLocation> propertyAt = new HashMap<>();
             List<Appender> appenders = new ArrayList<>();
             if (f.xml() != null) {
-                fromXml(f, properties, appenders);
+                fromXml(f, properties, propertyAt, appenders);
             } else if (f.format() == ConfigFormat.PROPERTIES) {
-                fromProperties(f, properties, appenders);
+                fromProperties(f, properties, propertyAt, appenders);
             } else if (f.format() == ConfigFormat.YAML) {
-                fromTree(f, properties, appenders);
+                fromTree(f, properties, propertyAt, appenders);
             }
             if (appenders.isEmpty()) continue;
             TreeSet<String> named = new TreeSet<>();
@@ -114,7 +117,7 @@ public final class Log4j2Extractor implements Extractor {
             profiles.addAll(named);
             for (String profile : profiles) {
                 for (Appender a : appenders) {
-                    if (active(a, profile)) out.add(endpoint(a, profile, properties, ctx, f.format()));
+                    if (active(a, profile)) out.add(endpoint(a, profile, properties, propertyAt, ctx, f.format()));
                 }
             }
         }
@@ -131,7 +134,8 @@ public final class Log4j2Extractor implements Extractor {
 
     // ---- XML
 
-    private static void fromXml(ConfigFile f, Map<String, String> properties, List<Appender> out) {
+    private static void fromXml(ConfigFile f, Map<String, String> properties, Map<String, SourceLocation> propertyAt,
+                                List<Appender> out) {
         XmlElement root = f.xml();
         if (!root.localName().equalsIgnoreCase("configuration")) return;
         XmlElement.Attribute strictAttr = root.attributeIgnoreCase("strict");
@@ -142,7 +146,10 @@ public final class Log4j2Extractor implements Extractor {
                     if (!p.localName().equalsIgnoreCase("property")) continue;
                     XmlElement.Attribute name = p.attributeIgnoreCase("name");
                     XmlElement.Attribute value = p.attributeIgnoreCase("value");
-                    if (name != null) properties.put(name.value(), value != null ? value.value() : p.text());
+                    if (name != null) {
+                        properties.put(name.value(), value != null ? value.value() : p.text());
+                        propertyAt.put(name.value(), SourceLocation.of(f.path(), p.line(), p.column()));
+                    }
                 }
             } else if (c.localName().equalsIgnoreCase("appenders")) {
                 collect(f.path(), c, strict, new ArrayList<String>(), out);
@@ -203,14 +210,18 @@ public final class Log4j2Extractor implements Extractor {
 
     // ---- properties
 
-    private static void fromProperties(ConfigFile f, Map<String, String> properties, List<Appender> out) {
+    private static void fromProperties(ConfigFile f, Map<String, String> properties, Map<String, SourceLocation> propertyAt,
+                                       List<Appender> out) {
         Map<String, ConfigEntry> last = new LinkedHashMap<>();
         for (ConfigEntry e : f.entries()) {
             last.remove(e.key());
             last.put(e.key(), e);
         }
         for (ConfigEntry e : last.values()) {
-            if (e.key().startsWith("property.")) properties.put(e.key().substring(9), e.value());
+            if (e.key().startsWith("property.")) {
+                properties.put(e.key().substring(9), e.value());
+                propertyAt.put(e.key().substring(9), at(f, e));
+            }
         }
         Set<String> listed = null;
         ConfigEntry list = last.get("appenders");
@@ -267,7 +278,8 @@ public final class Log4j2Extractor implements Extractor {
 
     // ---- YAML and JSON (flattened by the YAML reader: Configuration.Appenders.SMTP[0].smtpHost)
 
-    private static void fromTree(ConfigFile f, Map<String, String> properties, List<Appender> out) {
+    private static void fromTree(ConfigFile f, Map<String, String> properties, Map<String, SourceLocation> propertyAt,
+                                 List<Appender> out) {
         Dialect dialect = f.path().toLowerCase(Locale.ROOT).endsWith(".json") ? Dialect.JSON : Dialect.YAML;
         List<List<String[]>> paths = new ArrayList<>();
         Set<String> roots = new LinkedHashSet<>();
@@ -296,12 +308,19 @@ public final class Log4j2Extractor implements Extractor {
         for (List<Integer> item : propertyItems.values()) {
             String name = null;
             String value = null;
+            SourceLocation valueAt = null;
             for (int i : item) {
                 String attr = paths.get(i).get(skip + 2)[0];
                 if (attr.equalsIgnoreCase("name")) name = f.entries().get(i).value();
-                else if (attr.equalsIgnoreCase("value")) value = f.entries().get(i).value();
+                else if (attr.equalsIgnoreCase("value")) {
+                    value = f.entries().get(i).value();
+                    valueAt = at(f, f.entries().get(i));
+                }
             }
-            if (name != null) properties.put(name, value);
+            if (name != null) {
+                properties.put(name, value);
+                if (valueAt != null) propertyAt.put(name, valueAt);
+            }
         }
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
             List<Integer> members = g.getValue();
@@ -364,8 +383,8 @@ public final class Log4j2Extractor implements Extractor {
 
     // ---- evaluation
 
-    private MailEndpoint endpoint(Appender a, String profile, Map<String, String> properties, ExtractContext ctx,
-                                  ConfigFormat format) {
+    private MailEndpoint endpoint(Appender a, String profile, Map<String, String> properties,
+                                  Map<String, SourceLocation> propertyAt, ExtractContext ctx, ConfigFormat format) {
         LogPlaceholders.Lookup lookup = (prefix, name) -> {
             String v = ctx.supplied(name);
             if (v == null && prefix != null) v = ctx.supplied(prefix + ":" + name);
@@ -418,6 +437,7 @@ public final class Log4j2Extractor implements Extractor {
                 connectPort = port.setting(null);
             } else {
                 String v = port.value() == null ? "" : port.value().trim();
+                if (v.isEmpty()) v = "0"; // an empty port is the default, as unset: nothing to report
                 try {
                     int n = Integer.parseInt(v);
                     if (n < 0 || n > 65535) {
@@ -471,7 +491,8 @@ public final class Log4j2Extractor implements Extractor {
         in.protocol = protocol;
         in.protocolSetting = protocolSetting;
         in.keys = keys;
-        in.connectHost = host;
+        in.connectHost = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name"
+                + " alone and give the login through smtpUsername and smtpPassword");
         in.connectPort = connectPort;
         in.user = p.get("smtpusername");
         in.password = p.get("smtppassword");
@@ -480,6 +501,8 @@ public final class Log4j2Extractor implements Extractor {
         in.keyPrefix = "";
         b.protocol(protocolSetting);
         JakartaMail.evaluate(in, b);
+        SourceLocation literal = literalProperty(in.password, properties, propertyAt, ctx);
+        if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "Property", literal));
         if (proto != null && !known) {
             b.encryption(proto.setting(Encryption.UNKNOWN));
         } else if (protocol == Protocol.SMTP && protocolSetting.isWritten()) {
@@ -487,6 +510,20 @@ public final class Log4j2Extractor implements Extractor {
         }
         b.remedies(new Log4j2Remedies(a.dialect, a.propsPrefix, a.sslPrefix));
         return b.build();
+    }
+
+    /**
+     * Where a password given as {@code ${name}} is written, when {@code name} is a property of this configuration
+     * with a literal value (not supplied through the plugin's properties); else null. Lookups with a prefix
+     * ({@code ${env:...}}, {@code ${sys:...}}) and defaults are not the configuration's own literal.
+     */
+    private static SourceLocation literalProperty(Prop password, Map<String, String> properties,
+                                                  Map<String, SourceLocation> propertyAt, ExtractContext ctx) {
+        String name = password == null ? null : LogPlaceholders.soleVariable(password.raw());
+        if (name == null || name.contains(":") || ctx.supplied(name) != null) return null;
+        String value = properties.get(name);
+        if (value == null || value.isEmpty() || value.contains("${")) return null;
+        return propertyAt.get(name);
     }
 
     /** Fix hints as attributes of the SMTP appender in the file's own dialect. */

@@ -1,6 +1,7 @@
 package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.SourceLocation;
 
@@ -52,8 +53,22 @@ final class LogPlaceholders {
     private LogPlaceholders() {
     }
 
+    /**
+     * The variable name when the whole value (trimmed) is one {@code ${name}} without a default and without a
+     * nested reference; else null. The name keeps any Log4j prefix ({@code env:NAME}).
+     */
+    static String soleVariable(String raw) {
+        if (raw == null) return null;
+        String t = raw.trim();
+        if (!t.startsWith("${") || !t.endsWith("}") || t.indexOf("${", 2) >= 0 || t.indexOf('}') != t.length() - 1) return null;
+        String name = t.substring(2, t.length() - 1).trim();
+        return name.isEmpty() || name.contains(":-") ? null : name;
+    }
+
     static Result resolve(String raw, Syntax syntax, Lookup lookup) {
         if (raw == null) return new Result(null, false, null);
+        String token = Placeholders.templateToken(raw); // {{SMTP_PORT}}, <SMTP_PORT>: filled in before start-up
+        if (token != null) return new Result(null, true, token);
         if (!raw.contains("${")) return new Result(raw, false, null);
         String[] unresolved = new String[1];
         String out = expand(raw, syntax, lookup, unresolved, 0);

@@ -6,6 +6,7 @@ import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
 import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
@@ -41,6 +42,14 @@ import java.util.TreeSet;
  * Values are trimmed; a boolean is {@code true}/{@code false} in any case, anything else is ignored with a
  * warning; the port is a decimal integer, anything else keeps 25. Action elements ({@code appender},
  * {@code property}) match in any case.
+ *
+ * <p>Namespaces: Joran's SAX parser is namespace aware and {@code SaxEventRecorder.getTagName} takes the local
+ * name (the qualified name only when there is none), so {@code <lb:smtpHost>} sets the host like
+ * {@code <smtpHost>}; every element is matched here by its local name too.
+ *
+ * <p>A variable used as the password ({@code <password>${p}</password>}) whose {@code <property>} gives a
+ * literal value is a password written in the file, at the property's line; a property whose own value is a
+ * variable (an environment variable, a {@code <springProperty>}) is not.
  */
 public final class LogbackExtractor implements Extractor {
     static final String SOURCE = "logback";
@@ -68,7 +77,7 @@ public final class LogbackExtractor implements Extractor {
         List<MailEndpoint> out = new ArrayList<>();
         for (ConfigFile f : unit.files()) {
             XmlElement root = f.xml();
-            if (root == null || !root.localName().equalsIgnoreCase("configuration") || !hasSmtpAppender(root)) continue;
+            if (root == null || !isRoot(root) || !hasSmtpAppender(root)) continue;
             TreeSet<String> named = new TreeSet<>();
             profileNames(root, named);
             named.remove(MailEndpoint.DEFAULT_PROFILE);
@@ -81,6 +90,15 @@ public final class LogbackExtractor implements Extractor {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code <configuration>}, or {@code <included>}: the root of a file pulled in with {@code <include>}, whose
+     * children Joran reads as if they stood in the including configuration.
+     */
+    private static boolean isRoot(XmlElement root) {
+        String n = root.localName();
+        return n.equalsIgnoreCase("configuration") || n.equals("included");
     }
 
     private static boolean hasSmtpAppender(XmlElement e) {
@@ -129,6 +147,8 @@ public final class LogbackExtractor implements Extractor {
         private final List<MailEndpoint> out;
         /** Variable name to value; a null value: defined, but not knowable (a file, JNDI, a define class). */
         private final Map<String, String> vars = new LinkedHashMap<>();
+        /** For a variable whose value is written literally in this file: where (the property element). */
+        private final Map<String, SourceLocation> literalAt = new HashMap<>();
 
         Walk(String file, String profile, ExtractContext ctx, List<MailEndpoint> out) {
             this.file = file;
@@ -150,6 +170,10 @@ public final class LogbackExtractor implements Extractor {
                 if (name != null && value != null) {
                     LogPlaceholders.Result r = resolve(value);
                     vars.put(name.trim(), r.unresolved == null ? r.value : null);
+                    SourceLocation literal = literalSource(value);
+                    if (literal == null && !value.contains("${")) literal = at(e);
+                    if (literal != null) literalAt.put(name.trim(), literal);
+                    else literalAt.remove(name.trim());
                 }
                 return;
             } else if (n.equalsIgnoreCase("springProperty")) {
@@ -159,11 +183,15 @@ public final class LogbackExtractor implements Extractor {
                     String v = source == null ? null : ctx.supplied(source.trim());
                     if (v == null) v = e.attributeValue("defaultValue");
                     vars.put(name.trim(), v);
+                    literalAt.remove(name.trim());
                 }
                 return;
             } else if (n.equalsIgnoreCase("define") || n.equalsIgnoreCase("insertFromJNDI")) {
                 String name = e.attributeValue(n.equalsIgnoreCase("define") ? "name" : "as");
-                if (name != null) vars.put(name.trim(), null);
+                if (name != null) {
+                    vars.put(name.trim(), null);
+                    literalAt.remove(name.trim());
+                }
                 return;
             } else if (n.equalsIgnoreCase("appender")) {
                 if (isSmtp(e.attributeValue("class"))) {
@@ -185,6 +213,15 @@ public final class LogbackExtractor implements Extractor {
             });
         }
 
+        /**
+         * Where the literal behind {@code ${name}} is written, when the whole value is one such reference to a
+         * variable of this file with a literal value (and the plugin's properties do not supply it); else null.
+         */
+        SourceLocation literalSource(String raw) {
+            String name = LogPlaceholders.soleVariable(raw);
+            return name == null || ctx.supplied(name) != null ? null : literalAt.get(name);
+        }
+
         private SourceLocation at(XmlElement e) { return SourceLocation.of(file, e.line(), e.column()); }
 
         private Prop prop(XmlElement e) {
@@ -204,7 +241,9 @@ public final class LogbackExtractor implements Extractor {
             Prop jndi = null;
             List<Diagnostic> ineffective = new ArrayList<>();
             for (XmlElement c : appender.children()) {
-                String prop = toLowerCamelCase(c.name());
+                // Joran records no body for an empty or blank element, so its setter is never called: unset
+                if (c.children().isEmpty() && (c.text() == null || c.text().trim().isEmpty())) continue;
+                String prop = toLowerCamelCase(c.localName());
                 switch (prop) {
                     case "SMTPHost":
                     case "smtpHost":
@@ -230,8 +269,8 @@ public final class LogbackExtractor implements Extractor {
                         jndi = prop(c);
                         break;
                     default:
-                        if (knownClass && !isProperty(c.name())) {
-                            String meant = SUGGEST.get(c.name().toLowerCase(java.util.Locale.ROOT));
+                        if (knownClass && !isProperty(c.localName())) {
+                            String meant = SUGGEST.get(c.localName().toLowerCase(java.util.Locale.ROOT));
                             if (meant != null) ineffective.add(misCased(c, meant));
                         }
                 }
@@ -243,6 +282,8 @@ public final class LogbackExtractor implements Extractor {
             MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor).profile(profile)
                     .anchorKey(host != null ? host.key() : appender.name());
             for (Diagnostic d : ineffective) b.diagnostic(d);
+            host = HostValues.withoutUserInfo(host, b, "set <" + (host == null ? "" : host.key()) + "> to the host name alone"
+                    + " and give the login through <username> and <password>");
 
             if (host != null && host.isResolved() && host.value() != null && host.value().contains("_IS_UNDEFINED")) {
                 b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to '" + host.raw().trim()
@@ -296,6 +337,8 @@ public final class LogbackExtractor implements Extractor {
             in.keyPrefix = "";
             b.protocol(in.protocolSetting);
             JakartaMail.evaluate(in, b);
+            SourceLocation literal = password == null ? null : literalSource(password.raw());
+            if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "property", literal));
             if (both) {
                 // "Both SSL and StartTLS cannot be enabled simultaneously": neither is applied
                 b.encryption(startTls.setting(Encryption.NONE));
@@ -361,7 +404,7 @@ public final class LogbackExtractor implements Extractor {
             }
             return Diagnostic.ineffective(c.name(), at(c), "sets <" + c.name() + ">, which Logback never reads:"
                     + " Joran matches element names case-sensitively and the SMTP appender has no property '"
-                    + toLowerCamelCase(c.name()) + "' (Logback 1.3+ logs a warning and ignores it), " + what
+                    + toLowerCamelCase(c.localName()) + "' (Logback 1.3+ logs a warning and ignores it), " + what
                     + ": did you mean <" + meant + ">?", "rename it to <" + meant + ">");
         }
     }
@@ -392,8 +435,8 @@ public final class LogbackExtractor implements Extractor {
                     return "Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
                             + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)";
                 case EXTERNALISE_PASSWORD:
-                    return "use a variable such as <password>${SMTP_PASSWORD}</password> and supply it from the"
-                            + " environment or a secret store";
+                    return "take the password from the environment: <password>${SMTP_PASSWORD}</password>, or a"
+                            + " <property> whose value is ${SMTP_PASSWORD}, supplied from the environment or a secret store";
                 case REMOVE_STARTTLS:
                     return "remove <STARTTLS>: with both, Logback applies neither; keep <SSL>true</SSL> on port 465";
                 case ENABLE_IDENTITY_CHECK:

@@ -60,6 +60,7 @@ public final class MailUrlExtractor implements Extractor {
             for (Prop prop : view.all().values()) {
                 String text = prop.isResolved() ? prop.value() : prop.raw();
                 if (text == null || text.indexOf(':') < 0 || !mentionsScheme(text)) continue;
+                if (isHostKey(prop.key())) continue; // a URL written as a host is an invalid host (MP016), no endpoint
                 List<String[]> urls = find(text);
                 if (urls.isEmpty()) continue;
                 if (entries == null) entries = entries(unit);
@@ -82,11 +83,17 @@ public final class MailUrlExtractor implements Extractor {
     /** A cheap look at the raw text of the unit's files before any view is built. */
     private static boolean mayHoldUrl(ConfigUnit unit) {
         for (ConfigFile f : unit.files()) {
-            for (ConfigEntry e : f.entries()) {
+            for (ConfigEntry e : unit.entries(f)) {
                 if (e.value() != null && e.value().indexOf(':') >= 0 && mentionsScheme(e.value())) return true;
             }
         }
         return false;
+    }
+
+    /** {@code spring.mail.host}, {@code mail.smtp.host}: whatever such a key holds is used as a host name. */
+    private static boolean isHostKey(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return k.endsWith(".host") || k.endsWith("[host]") || k.equals("host");
     }
 
     private static boolean mentionsScheme(String text) {
@@ -118,7 +125,7 @@ public final class MailUrlExtractor implements Extractor {
     private static Map<String, ConfigEntry> entries(ConfigUnit unit) {
         Map<String, ConfigEntry> out = new HashMap<>();
         for (ConfigFile f : unit.files()) {
-            for (ConfigEntry e : f.entries()) {
+            for (ConfigEntry e : unit.entries(f)) {
                 out.put(SourceLocation.of(f.path(), e.line(), e.column()).toString(), e);
             }
         }
@@ -399,6 +406,8 @@ public final class MailUrlExtractor implements Extractor {
                 case PREFER_IMPLICIT_TLS:
                     return "use " + tlsScheme + "://host:" + tlsPort + " and drop the mail." + plainScheme
                             + ".starttls.* parameters";
+                case REMOVE_SOCKET_FACTORY:
+                    return "remove the mail." + p.id() + ".socketFactory.* parameters from the URL and keep ?" + required;
                 case REMOVE_STARTTLS:
                     return "remove the mail." + p.id() + ".starttls.* parameters: the " + p.id()
                             + ":// connection is TLS from the first byte";

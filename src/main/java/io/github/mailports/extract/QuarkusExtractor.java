@@ -249,7 +249,20 @@ public final class QuarkusExtractor implements Extractor {
             String[] split = splitMailer(key.substring(PREFIX.length()));
             out.computeIfAbsent(split[0], k -> new ArrayList<>()).add(key);
         }
+        // A "named mailer" none of whose keys is (or nearly is) a mailer property is the application's own block
+        // (quarkus.mailer.templates.path read through @ConfigProperty): no mailer, and nothing to report
+        out.entrySet().removeIf(e -> !e.getKey().isEmpty() && !mailerLike(e.getKey(), e.getValue()));
         return out;
+    }
+
+    private static boolean mailerLike(String name, List<String> keys) {
+        for (String key : keys) {
+            String tail = splitMailer(key.substring(PREFIX.length()))[1];
+            int dot = tail.indexOf('.');
+            String first = INDEX.matcher(dot < 0 ? tail : tail.substring(0, dot)).replaceAll("");
+            if (KNOWN.contains(first) || GROUPS.contains(first) || nearest(first) != null) return true;
+        }
+        return false;
     }
 
     /** {mailer name or "", property path} of what follows {@code quarkus.mailer.}. */
@@ -309,6 +322,8 @@ public final class QuarkusExtractor implements Extractor {
         unknownKeys(view, base, keys, b);
 
         // Host: @WithDefault("localhost").
+        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
+                + " give the login through " + base + "username and " + base + "password");
         if (host != null) {
             b.host(host.setting(host.value()));
             if (!host.isResolved()) b.diagnostic(unresolved(host, "the host"));
@@ -463,7 +478,7 @@ public final class QuarkusExtractor implements Extractor {
             else if (password != null) b.credentials(password.setting(Boolean.TRUE));
             else if (provider != null) b.credentials(provider.setting(Boolean.TRUE));
         }
-        if (password != null && password.isLiteral()) b.literalPassword(password.setting(Boolean.TRUE));
+        if (password != null && password.isLiteral()) b.literalPassword(password.setting(!HostValues.isJasyptCiphertext(password.value())));
 
         b.remedies(new QuarkusRemedies(base, anchorProp.format()));
         return b.build();
@@ -532,12 +547,14 @@ public final class QuarkusExtractor implements Extractor {
                 meant = prefix + first; // e.g. quarkus.mailer.tls.enabled: the property has no sub-keys
             } else {
                 String near = nearest(first);
-                meant = near == null ? null : prefix + near + (dot < 0 ? "" : tail.substring(dot));
+                // not a near miss of a mailer property: the application's own key (read through @ConfigProperty),
+                // which removing would break; MP010 is for keys the mailer was plausibly meant to read
+                if (near == null) continue;
+                meant = prefix + near + (dot < 0 ? "" : tail.substring(dot));
             }
             b.diagnostic(Diagnostic.ineffective(written, p.at(), "sets " + written + ", which the Quarkus mailer does"
                     + " not have, so nothing reads it (Quarkus only logs \"Unrecognized configuration key\")"
-                    + (meant == null ? "" : ": did you mean " + meant + "?"),
-                    meant == null ? "remove it" : "rename it to " + meant));
+                    + ": did you mean " + meant + "?", "rename it to " + meant));
         }
     }
 
@@ -575,8 +592,8 @@ public final class QuarkusExtractor implements Extractor {
                             + set("start-tls", "REQUIRED") + ")";
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("port", "465") + " with " + set("tls", "true") + " (or 587 with "
-                            + set("start-tls", "REQUIRED") + ")";
+                    return "set " + set("port", "465") + " and " + set("tls", "true") + " (or " + set("port", "587")
+                            + " and " + set("start-tls", "REQUIRED") + ")";
                 case ENABLE_IDENTITY_CHECK:
                     return "remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
                             + " or set it to HTTPS";

@@ -122,6 +122,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
         final Map<String, Prop> extra = new LinkedHashMap<>();
         /** Keys the library does not know. */
         final List<Prop> unknown = new ArrayList<>();
+        /** Keys taken out because their literal ${...} text is already reported. */
+        final List<Prop> literal = new ArrayList<>();
         /** Non-simplejavamail keys in simplejavamail.properties (the loader refuses those too). */
         final List<Prop> foreign = new ArrayList<>();
 
@@ -181,6 +183,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
 
     private MailEndpoint endpoint(View view, boolean file) {
         SjmKeys k = collect(view, file);
+        List<Diagnostic> literal = file ? literalPlaceholders(k) : java.util.Collections.<Diagnostic>emptyList();
         boolean connection = false;
         for (String c : CONNECTION) {
             if (k.scalar.containsKey(PREFIX + c)) connection = true;
@@ -188,7 +191,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         for (String extra : k.extra.keySet()) {
             if (extra.startsWith("mail.")) connection = true;
         }
-        if (!connection && !(file && !(k.unknown.isEmpty() && k.foreign.isEmpty()))) return null;
+        if (!connection && literal.isEmpty() && !(file && !(k.unknown.isEmpty() && k.foreign.isEmpty()))) return null;
 
         Prop host = k.get("smtp.host");
         Prop anchorProp = host;
@@ -197,6 +200,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
             all.addAll(k.extra.values());
             all.addAll(k.unknown);
             all.addAll(k.foreign);
+            all.addAll(k.literal);
             for (Prop p : all) {
                 if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
             }
@@ -205,6 +209,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         ConfigFormat format = anchorProp.format();
         MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), anchor).profile(view.profile()).anchorKey(anchorProp.key());
 
+        for (Diagnostic d : literal) b.diagnostic(d);
         for (Prop p : k.unknown) unknownKey(p, file, b);
         for (Prop p : k.foreign) {
             String meant = p.key().startsWith("mail.") ? EXTRA + p.key() : null;
@@ -258,6 +263,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
         }
 
         // Server: host, port (the strategy's default port when none), user; a password turns auth on.
+        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
+                + " give the login through " + PREFIX + "smtp.username and " + PREFIX + "smtp.password");
         if (host != null) keys.put(px + "host", host);
         int defaultPort = strategy.equals("SMTPS") ? 465 : strategy.startsWith("SMTP_") ? 587 : 25;
         Prop port = k.get("smtp.port");
@@ -330,6 +337,50 @@ public final class SimpleJavaMailExtractor implements Extractor {
         return b.build();
     }
 
+    /**
+     * {@code simplejavamail.properties} is read with {@code Properties.load} and each value parsed as it stands
+     * ({@code ConfigLoader.load}, {@code PropertySchema.parse}): nothing resolves {@code ${...}}. A value that holds
+     * one is reported as what the library makes of the text: loading fails for a number, a boolean or a strategy;
+     * the host name lookup fails; the user name or password sent is the text itself. The environment variable
+     * ({@code SIMPLEJAVAMAIL_SMTP_PASSWORD}) or system property of the same key is what overrides the file.
+     * (The Spring module's {@code SpringEnvironmentConfigSource} reads {@code Environment.getProperty}, which does
+     * resolve placeholders: only keys that reach Spring's Environment, e.g. through {@code @PropertySource}.)
+     */
+    private static List<Diagnostic> literalPlaceholders(SjmKeys k) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Map.Entry<String, Prop> e : new ArrayList<>(k.scalar.entrySet())) {
+            Prop p = e.getValue();
+            if (p.raw() == null || !p.raw().contains("${")) continue;
+            String key = e.getKey();
+            String tail = key.substring(PREFIX.length());
+            if (!CONNECTION.contains(tail)) {
+                // judged as the text it is (a number that is not one fails to load; a name is used as written)
+                k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.EXPLICIT, null, p.format()));
+                continue;
+            }
+            boolean login = tail.equals("smtp.username") || tail.equals("smtp.password");
+            boolean decisive = !login && !tail.equals("defaults.trustedhosts");
+            String consequence = login ? "the login sends that text itself and the server refuses it"
+                    : tail.equals("smtp.host") ? "the host name lookup of that text fails and no mail is sent"
+                    : tail.equals("defaults.trustedhosts") ? "the list names no real host"
+                    : tail.equals("custom.sslfactory.class") ? "no class has that name and building the mailer fails"
+                    : "loading the configuration fails";
+            String env = key.replace('.', '_').toUpperCase(Locale.ROOT);
+            out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
+                    + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
+                    "remove the line and supply the value through the environment variable " + env + " (or -D" + key
+                    + "), which overrides the file; with the Spring module, keys in Spring's Environment (application"
+                    + " properties, or this file added with @PropertySource) are resolved by Spring", decisive));
+            if (login) {
+                // still a login, but no secret in the file: the text is a placeholder nobody resolves
+                k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
+            } else {
+                k.literal.add(k.scalar.remove(key));
+            }
+        }
+        return out;
+    }
+
     /** A value Simple Java Mail applies by default, at the endpoint's anchor. */
     private static Prop synthetic(SourceLocation anchor, ConfigFormat format, String value) {
         return new Prop(null, anchor, value, value, Origin.DEFAULT, null, format);
@@ -342,9 +393,10 @@ public final class SimpleJavaMailExtractor implements Extractor {
             b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not know:"
                     + " it refuses the whole " + FILE_NAME + " and loading the configuration fails" + hint,
                     near == null ? "remove it" : "rename it to " + near, true));
-        } else {
+        } else if (near != null) {
+            // in Spring configuration a key that is no near miss is the application's own (read with @Value)
             b.diagnostic(Diagnostic.ineffective(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not"
-                    + " have, so nothing reads it" + hint, near == null ? "remove it" : "rename it to " + near));
+                    + " have, so nothing reads it" + hint, "rename it to " + near));
         }
     }
 
@@ -422,7 +474,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     return "set " + set("smtp.port", "465") + " (or keep the port and set " + set("transportstrategy", "SMTP_TLS") + ")";
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("smtp.port", "465") + " with " + set("transportstrategy", "SMTPS") + " (or 587 with SMTP_TLS)";
+                    return "set " + set("smtp.port", "465") + " and " + set("transportstrategy", "SMTPS") + " (or "
+                            + set("smtp.port", "587") + " and " + set("transportstrategy", "SMTP_TLS") + ")";
                 case ENABLE_IDENTITY_CHECK:
                     return "remove " + PREFIX + "defaults.verifyserveridentity or set it to true";
                 case VERIFY_CERTIFICATES:

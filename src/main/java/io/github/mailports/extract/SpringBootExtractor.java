@@ -49,12 +49,11 @@ public final class SpringBootExtractor implements Extractor {
         Prop protocolProp = view.get("spring.mail.protocol");
         Setting<Protocol> protocol = Setting.defaulted(Protocol.SMTP, host.at());
         boolean protocolKnown = true;
+        Prop unresolvedProtocol = null;
         if (protocolProp != null) {
             if (!protocolProp.isResolved()) {
                 protocolKnown = false;
-                b.diagnostic(Diagnostic.unresolved(protocolProp.key(), protocolProp.at(), "decides the protocol through "
-                        + protocolProp.key() + ", a placeholder with no value: supply it through the plugin's properties"
-                        + " to check the connection", null));
+                unresolvedProtocol = protocolProp; // reported with the other placeholders, as one MP017
             } else {
                 String v = protocolProp.value() == null ? "" : protocolProp.value();
                 Protocol p = Protocol.fromId(v.isEmpty() ? "smtp" : v);
@@ -103,6 +102,8 @@ public final class SpringBootExtractor implements Extractor {
         in.keys = keys;
         in.connectHost = host;
         in.connectPort = connectPort;
+        in.connectPortProp = portProp;
+        in.unresolvedProtocol = unresolvedProtocol;
         in.user = view.get("spring.mail.username");
         in.password = view.get("spring.mail.password");
         in.siblingIgnored = true;
@@ -162,17 +163,29 @@ public final class SpringBootExtractor implements Extractor {
             b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
                     + " spring.mail.username is passed to connect() and wins", "remove it and keep spring.mail.username"));
         } else if (!k.startsWith("mail.")) {
+            // A key without mail. is reported only when a mail library was plausibly meant to read it: it holds
+            // mail. further on, starts with a protocol, or is itself a Jakarta Mail key (starttls.enable). Anything
+            // else (spring.mail.properties.sender) is the application's own key, read with @Value: never MP010.
             int at = k.indexOf("mail.");
+            String fam = p.family().lowerName();
             String meant = at > 0 && k.charAt(at - 1) == '.' ? k.substring(at)
-                    : Protocol.fromId(k.split("\\.")[0]) != null ? "mail." + k : null;
+                    : Protocol.fromId(k.split("\\.")[0]) != null ? "mail." + k
+                    : JakartaMailKeys.isKnown(fam, k) && (k.indexOf('.') > 0 || k.equals("auth") || k.endsWith("timeout"))
+                    ? "mail." + p.id() + "." + k : null;
+            if (meant == null) return;
             b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", but Jakarta Mail reads"
-                    + " only keys that start with mail." + (meant == null ? "" : ": did you mean "
-                    + Keys.SPRING_MAIL_PROPERTIES + meant + "?"),
-                    meant == null ? "remove it" : "rename it to " + Keys.SPRING_MAIL_PROPERTIES + meant));
+                    + " only keys that start with mail.: did you mean " + Keys.SPRING_MAIL_PROPERTIES + meant + "?",
+                    "rename it to " + Keys.SPRING_MAIL_PROPERTIES + meant));
         }
     }
 
-    /** {@code spring.mail.smtp.auth} and the like: a key Spring Boot does not have, so nothing reads it. */
+    /**
+     * {@code spring.mail.smtp.auth} and the like: a key Spring Boot does not have, so nothing reads it. Reported only
+     * when a mail library was plausibly meant to read it: a Jakarta Mail key one level too shallow, or a near miss of
+     * a Spring Boot key ({@code spring.mail.ssl.enable}). Other keys ({@code spring.mail.from},
+     * {@code spring.mail.templates.path}) are the application's own, read with {@code @Value}: removing them would
+     * break its start-up.
+     */
     private static void unknownSpringKey(String relaxedTail, Prop prop, MailEndpoint.Builder b) {
         if (KNOWN.contains(relaxedTail)) return;
         String written = prop.key();
@@ -182,8 +195,38 @@ public final class SpringBootExtractor implements Extractor {
         String meant = null;
         if (tail.startsWith("mail.")) meant = Keys.SPRING_MAIL_PROPERTIES + tail;
         else if (Protocol.fromId(first) != null) meant = Keys.SPRING_MAIL_PROPERTIES + "mail." + tail;
-        b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not have,"
-                + " so nothing reads it" + (meant == null ? "" : ": Jakarta Mail settings go under spring.mail.properties,"
-                + " did you mean " + meant + "?"), meant == null ? "remove it" : "rename it to " + meant));
+        if (meant != null) {
+            b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not"
+                    + " have, so nothing reads it: Jakarta Mail settings go under spring.mail.properties, did you mean "
+                    + meant + "?", "rename it to " + meant));
+            return;
+        }
+        String near = nearSpringKey(relaxedTail);
+        if (near != null) {
+            b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not"
+                    + " have, so nothing reads it: did you mean spring.mail." + near + "?", "rename it to spring.mail." + near));
+        }
+    }
+
+    /** The Spring Boot mail key a relaxed tail misspells (one edit for short names, two otherwise), or null. */
+    private static String nearSpringKey(String relaxedTail) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : KNOWN) {
+            int limit = Math.min(k.length(), relaxedTail.length()) <= 5 ? 1 : 2;
+            int d = Keys.distance(k, relaxedTail);
+            if (d <= limit && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        if (best == null) return null;
+        switch (best) { // back to Spring's documented spelling
+            case "defaultencoding": return "default-encoding";
+            case "jndiname": return "jndi-name";
+            case "testconnection": return "test-connection";
+            case "ssl.verifyhostname": return "ssl.verify-hostname";
+            default: return best;
+        }
     }
 }

@@ -78,6 +78,13 @@ final class View {
             SourceLocation at = SourceLocation.of(f.path(), e.line(), e.column());
             resolved.put(item, new Prop(e.key(), at, e.value(), r.value(), origin, r.unresolvedName(), f.format()));
         }
+        // An empty value is no value (after it has overridden the earlier definitions, as the last one wins):
+        // Spring binds "" to null for a number, boolean or enum, and Jakarta Mail's PropUtil reads "" as the default.
+        for (Iterator<Item> it = raw.values().iterator(); it.hasNext(); ) {
+            Item item = it.next();
+            Prop p = item.literal != null ? item.literal : resolved.get(item);
+            if (p.value() != null && p.value().isEmpty()) it.remove();
+        }
         return new View(profile, raw, resolved);
     }
 

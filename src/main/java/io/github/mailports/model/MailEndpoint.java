@@ -32,6 +32,7 @@ public final class MailEndpoint {
     private final Setting<Boolean> timeouts;
     private final Setting<Boolean> credentials;
     private final List<Setting<Boolean>> literalPasswords;
+    private final boolean implicitTlsAlternative;
     private final List<Diagnostic> diagnostics;
     private final Remedies remedies;
 
@@ -54,6 +55,7 @@ public final class MailEndpoint {
         this.timeouts = b.timeouts;
         this.credentials = b.credentials != null ? b.credentials : Setting.defaulted(Boolean.FALSE, anchor);
         this.literalPasswords = Collections.unmodifiableList(new ArrayList<>(b.literalPasswords));
+        this.implicitTlsAlternative = b.implicitTlsAlternative;
         this.diagnostics = Collections.unmodifiableList(new ArrayList<>(b.diagnostics));
         this.remedies = b.remedies != null ? b.remedies : (r, e) -> null;
     }
@@ -91,8 +93,17 @@ public final class MailEndpoint {
     public Setting<Boolean> timeouts() { return timeouts; }
     /** Whether the connection authenticates (auth on, or a user name or password configured). */
     public Setting<Boolean> credentials() { return credentials; }
-    /** The places where a password is written as a literal. The value itself is never kept. */
+    /**
+     * The places where a password is written as a literal. The value itself is never kept; the setting's value
+     * is true for plaintext and false for a ciphertext that a key elsewhere decrypts (jasypt {@code ENC(...)}).
+     */
     public List<Setting<Boolean>> literalPasswords() { return literalPasswords; }
+
+    /**
+     * Whether the configuration offers this connection only as a fallback after an implicit-TLS one that the client
+     * tries first (a Thunderbird autoconfig server listed after an SSL server of the same type).
+     */
+    public boolean hasImplicitTlsAlternative() { return implicitTlsAlternative; }
     public List<Diagnostic> diagnostics() { return diagnostics; }
 
     /** True when a decisive invalid value makes any verdict on protocol, port or encryption a guess. */
@@ -106,11 +117,19 @@ public final class MailEndpoint {
     /** The fix for this endpoint in its own configuration dialect, or null when the source has none to offer. */
     public String hint(Remedy remedy) { return remedies.hint(remedy, this); }
 
-    /** {@code smtps://smtp.example.com:465} (the provider protocol), with {@code ?} for what is unknown. */
+    /**
+     * {@code smtps://smtp.example.com:465} (the provider protocol). What is unknown is said in words: a host no
+     * configuration sets (the application's code passes it) reads {@code the host your code passes (smtp, port 25)};
+     * a placeholder without a value reads {@code smtp on port 25 (host not set)}.
+     */
     public String url() {
-        String h = host.isKnown() ? host.value() : "?";
-        String p = port.isKnown() ? String.valueOf(port.value()) : "?";
-        return protocol.value().id() + "://" + h + ":" + p;
+        String id = protocol.value().id();
+        String p = port.isKnown() ? String.valueOf(port.value()) : null;
+        if (!host.isKnown() && host.origin() == Origin.DEFAULT) {
+            return "the host your code passes (" + id + (p == null ? "" : ", port " + p) + ")";
+        }
+        if (!host.isKnown()) return id + (p == null ? " (host and port not set)" : " on port " + p + " (host not set)");
+        return id + "://" + host.value() + (p == null ? " (port not set)" : ":" + p);
     }
 
     @Override
@@ -138,6 +157,7 @@ public final class MailEndpoint {
         private Setting<Boolean> timeouts;
         private Setting<Boolean> credentials;
         private final List<Setting<Boolean>> literalPasswords = new ArrayList<>();
+        private boolean implicitTlsAlternative;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private Remedies remedies;
 
@@ -163,7 +183,9 @@ public final class MailEndpoint {
         public Builder tlsProtocols(Setting<String> v) { this.tlsProtocols = v; return this; }
         public Builder timeouts(Setting<Boolean> v) { this.timeouts = v; return this; }
         public Builder credentials(Setting<Boolean> v) { this.credentials = v; return this; }
+        /** A literal password: value true for plaintext, false for a ciphertext (see {@link MailEndpoint#literalPasswords()}). */
         public Builder literalPassword(Setting<Boolean> v) { this.literalPasswords.add(v); return this; }
+        public Builder implicitTlsAlternative(boolean v) { this.implicitTlsAlternative = v; return this; }
         public Builder diagnostic(Diagnostic d) {
             if (!diagnostics.contains(d)) diagnostics.add(d);
             return this;

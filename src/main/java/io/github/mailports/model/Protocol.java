@@ -13,16 +13,22 @@ public enum Protocol {
 
     /** The wire protocol, whatever the transport security. */
     public enum Family {
-        SMTP(465, new int[] {25, 587, 2525}),
-        IMAP(993, new int[] {143}),
-        POP3(995, new int[] {110});
+        /**
+         * 2525, 588 and 80 are the alternative submission ports of the providers' port guides (SendGrid, Mailgun,
+         * Mailjet, SMTP2GO, ...): STARTTLS ports, never implicit TLS; none is assigned to SMTP by IANA.
+         */
+        SMTP(465, new int[] {25, 587, 2525, 588, 80}, new int[] {2525, 588, 80}),
+        IMAP(993, new int[] {143}, new int[0]),
+        POP3(995, new int[] {110}, new int[0]);
 
         private final int implicitTlsPort;
         private final int[] startTlsPorts;
+        private final int[] alternativePorts;
 
-        Family(int implicitTlsPort, int[] startTlsPorts) {
+        Family(int implicitTlsPort, int[] startTlsPorts, int[] alternativePorts) {
             this.implicitTlsPort = implicitTlsPort;
             this.startTlsPorts = startTlsPorts;
+            this.alternativePorts = alternativePorts;
         }
 
         /** The port where this protocol is spoken inside TLS from the first byte (RFC 8314). */
@@ -30,15 +36,24 @@ public enum Protocol {
 
         /** Whether {@code port} is a port where this protocol starts in cleartext (and may upgrade with STARTTLS). */
         public boolean isStartTlsPort(int port) {
-            for (int p : startTlsPorts) {
+            return contains(startTlsPorts, port);
+        }
+
+        /** Whether {@code port} is a provider's alternative STARTTLS port (SMTP 2525, 588, 80): common, not assigned. */
+        public boolean isAlternativePort(int port) {
+            return contains(alternativePorts, port);
+        }
+
+        /** Whether {@code port} is one of this protocol's standard ports. The alternative ports are not. */
+        public boolean isStandardPort(int port) {
+            return port == implicitTlsPort || (isStartTlsPort(port) && !isAlternativePort(port));
+        }
+
+        private static boolean contains(int[] ports, int port) {
+            for (int p : ports) {
                 if (p == port) return true;
             }
             return false;
-        }
-
-        /** Whether {@code port} is one of this protocol's standard ports. 2525 is common but not assigned. */
-        public boolean isStandardPort(int port) {
-            return port == implicitTlsPort || (port != 2525 && isStartTlsPort(port));
         }
 
         public String lowerName() { return name().toLowerCase(Locale.ROOT); }

@@ -29,5 +29,7 @@ public enum Remedy {
     /** Move a working STARTTLS connection to implicit TLS on the protocol's TLS port. */
     PREFER_IMPLICIT_TLS,
     /** Remove the STARTTLS setting that conflicts with implicit TLS. */
-    REMOVE_STARTTLS;
+    REMOVE_STARTTLS,
+    /** Remove an SSL socket factory whose handshake always fails on a STARTTLS port, keeping STARTTLS. */
+    REMOVE_SOCKET_FACTORY;
 }

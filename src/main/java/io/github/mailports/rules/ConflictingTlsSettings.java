@@ -17,6 +17,17 @@ public final class ConflictingTlsSettings implements Rule {
     public void check(MailEndpoint e, RuleContext ctx) {
         Setting<Encryption> conflict = e.conflictingStartTls();
         if (conflict == null || e.isUndecidable()) return;
+        if (conflict.value().isStartTls()) {
+            // an SSL socket factory on a port that greets in cleartext: the handshake fails, the default fallback
+            // reconnects with a plain socket, and STARTTLS is what protects the session
+            boolean required = conflict.value() == Encryption.STARTTLS_REQUIRED;
+            ctx.report(e, conflict, "asks for both an SSL socket factory and STARTTLS on " + e.url() + ": the TLS"
+                    + " handshake always fails on " + e.port().value() + ", which greets in cleartext, socketFactory.fallback"
+                    + " (default true) reconnects with a plain socket, and " + (required
+                    ? "the required STARTTLS then protects the session" : "STARTTLS then upgrades it only if the server"
+                    + " offers it"), Remedy.REMOVE_SOCKET_FACTORY);
+            return;
+        }
         String outcome = conflict.value() == Encryption.IMPLICIT_TLS
                 ? "the library uses implicit TLS and ignores the STARTTLS setting"
                 : "the library applies neither, so the connection is cleartext";

@@ -15,6 +15,16 @@ public final class HardcodedPassword implements Rule {
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
         for (Setting<Boolean> password : e.literalPasswords()) {
+            if (Boolean.FALSE.equals(password.value())) {
+                // jasypt ENC(...): the file holds a ciphertext that anyone with the jasypt key decrypts
+                ctx.reportWithFix(INFO.defaultSeverity(), e, password.location(), password.key(), "has its password"
+                        + " written in the file encrypted with jasypt (ENC(...), value not shown): it is as safe as the"
+                        + " jasypt key (jasypt.encryptor.password), and the ciphertext stays in the repository's history"
+                        + " when that key leaks or changes", "keep the jasypt key out of the repository (supply"
+                        + " jasypt.encryptor.password from the environment), or better supply the mail password itself"
+                        + " from the environment or a secret store");
+                continue;
+            }
             ctx.report(e, password, "has its password written in the file as a literal (value not shown): anyone"
                     + " who can read the repository or the built artifact can read it", Remedy.EXTERNALISE_PASSWORD);
         }

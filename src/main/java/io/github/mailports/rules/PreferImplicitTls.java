@@ -15,6 +15,7 @@ public final class PreferImplicitTls implements Rule {
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
         if (e.isUndecidable() || e.encryption().value() != Encryption.STARTTLS_REQUIRED || Verdicts.connectionBroken(e)) return;
+        if (e.hasImplicitTlsAlternative()) return; // a fallback behind an implicit-TLS server the client uses first
         int tlsPort = e.protocol().value().family().implicitTlsPort();
         ctx.report(e, e.encryption(), "connects to " + e.url() + " with required STARTTLS; implicit TLS on "
                 + tlsPort + " is preferred (RFC 8314, RFC 9325 section 3.2): it has no cleartext phase to attack",
