@@ -15,7 +15,7 @@ has('the other files were still checked')
 // the good file was still checked: its own finding is there
 has('[ERROR] src/main/resources/application.yml:4:5: error: [MP003 implicit-tls-port-without-tls] ')
 has(~/\[INFO\] mailports: 3 files read, 1 endpoint found: 3 errors, 0 warnings, 0 infos, 0 suppressed, 0 baselined in \d+ ms/)
-has('mailports: findings at or above ERROR')
+has(~/mailports: \d+ (errors?|findings?) at or above ERROR in \d+ files? \(MP\d{3} \d+/)
 lacks('YAMLException')
 lacks('IllegalArgumentException')
 

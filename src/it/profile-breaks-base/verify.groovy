@@ -13,7 +13,7 @@ has('[ERROR] src/main/resources/application-prod.yml:6:5: error: [MP003 implicit
 has('[INFO] src/main/resources/application.yml:14:13: info: [MP013 prefer-implicit-tls] spring.mail connects to smtp://smtp.example.com:587')
 lacks(~/\[ERROR\] src\/main\/resources\/application\.yml:/)
 has(~/\[INFO\] mailports: 2 files read, 2 endpoints found: 1 error, 0 warnings, 1 info, 0 suppressed, 0 baselined in \d+ ms/)
-has('mailports: findings at or above ERROR')
+has(~/mailports: \d+ (errors?|findings?) at or above ERROR in \d+ files? \(MP\d{3} \d+/)
 has('BUILD FAILURE')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/mailports/mailports-report.json'))

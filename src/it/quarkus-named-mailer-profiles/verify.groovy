@@ -19,7 +19,7 @@ has('[ERROR] src/main/resources/application.yaml:10:9: error: [MP007 certificate
 lacks('profile dev')
 lacks('application.properties:22:')
 has(~/\[INFO\] mailports: 2 files read, 3 endpoints found: 1 error, 1 warning, 1 info, 0 suppressed, 0 baselined in \d+ ms/)
-has('mailports: findings at or above ERROR')
+has(~/mailports: \d+ (errors?|findings?) at or above ERROR in \d+ files? \(MP\d{3} \d+/)
 has('BUILD FAILURE')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/mailports/mailports-report.json'))

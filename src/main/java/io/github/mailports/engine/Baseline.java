@@ -120,8 +120,22 @@ public final class Baseline {
         }
     }
 
+    /**
+     * What is wrong with a baseline path before it is read or written, in words, or null when it is a regular file or
+     * does not exist: a folder, or a FIFO, socket or device (reading a FIFO would wait for a writer forever).
+     */
+    public static String problem(Path file) {
+        if (Files.isDirectory(file)) return "is a folder, not a file: give the path of the baseline file itself";
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return "is not a regular file (a FIFO, socket or device): give the path of an ordinary JSON file";
+        }
+        return null;
+    }
+
     /** Reads a baseline file; a file that is not a valid baseline is a MalformedException with its position. */
     public static Baseline read(Path file) throws IOException, MalformedException {
+        String problem = problem(file);
+        if (problem != null) throw new IOException(file + " " + problem);
         long size = Files.size(file);
         if (size > Engine.MAX_FILE_BYTES) {
             throw new MalformedException("the file is larger than " + (Engine.MAX_FILE_BYTES / (1024 * 1024)) + " MiB", 1, 1);

@@ -28,11 +28,18 @@ public final class CheckRequest {
     private final Map<String, Severity> severities;
     private final List<String> disabledRules;
     private final Baseline baseline;
+    private final List<Path> skippedPaths;
+    private final boolean defaultIncludes;
+    private final boolean wholeTree;
 
     private CheckRequest(Builder b) {
         this.baseDir = b.baseDir.toAbsolutePath().normalize();
-        this.includes = Collections.unmodifiableList(Glob.list(b.includes.isEmpty() ? Defaults.includes() : b.includes));
+        this.defaultIncludes = Glob.list(b.includes).isEmpty();
+        this.wholeTree = b.wholeTree;
+        this.includes = Collections.unmodifiableList(Glob.list(defaultIncludes
+                ? (b.wholeTree ? Defaults.treeIncludes() : Defaults.includes()) : b.includes));
         this.excludes = Collections.unmodifiableList(Glob.list(b.excludes == null ? Defaults.EXCLUDES : b.excludes));
+        this.skippedPaths = Collections.unmodifiableList(new ArrayList<>(b.skipped));
         this.allowCleartextHosts = Collections.unmodifiableList(new ArrayList<>(b.allowCleartextHosts));
         this.properties = Collections.unmodifiableMap(new TreeMap<>(b.properties));
         this.mavenProperties = Collections.unmodifiableMap(new TreeMap<>(b.mavenProperties));
@@ -49,6 +56,32 @@ public final class CheckRequest {
     public List<String> allowCleartextHosts() { return allowCleartextHosts; }
     public Map<String, String> properties() { return properties; }
     public Map<String, String> mavenProperties() { return mavenProperties; }
+
+    /**
+     * Absolute paths the walk never enters or selects: the plugin's output folder and baseline file (it never reads
+     * its own output), and the folders of the other projects of a multi-module build (each checks its own).
+     */
+    public List<Path> skippedPaths() { return skippedPaths; }
+
+    /**
+     * The warning for a check that selected no file: it names the base directory and the includes and says what to
+     * do, so that a check that checked nothing is never mistaken for a pass.
+     */
+    public String nothingSelected(String shownBase) {
+        String selection;
+        if (defaultIncludes) {
+            selection = "the default includes (application*, bootstrap*, *mail*.properties, logback*.xml and log4j2*"
+                    + " files under " + (wholeTree ? "every " : "") + "src/main/resources/ and config/ and at the top, and"
+                    + " autoconfig files)";
+        } else {
+            List<String> globs = new ArrayList<>();
+            for (Glob g : includes) globs.add(g.toString());
+            selection = "the includes " + String.join(",", globs);
+        }
+        return "no configuration file was selected in " + shownBase + " by " + selection + ", so nothing was checked;"
+                + " if the mail settings live elsewhere, set includes (-Dmailports.includes=...) to their paths"
+                + " relative to " + shownBase;
+    }
 
     /** The findings accepted when the plugin was adopted; {@link Baseline#none()} when there is no baseline. */
     public Baseline baseline() { return baseline; }
@@ -73,12 +106,31 @@ public final class CheckRequest {
         private final Map<String, Severity> severities = new LinkedHashMap<>();
         private final List<String> disabled = new ArrayList<>();
         private Baseline baseline = Baseline.none();
+        private final List<Path> skipped = new ArrayList<>();
+        private boolean wholeTree;
 
         private Builder(Path baseDir) { this.baseDir = baseDir; }
 
         /** Findings listed here are reported as baselined and do not fail the build; null means none. */
         public Builder baseline(Baseline b) {
             baseline = b == null ? Baseline.none() : b;
+            return this;
+        }
+
+        /** Paths never entered or selected (see {@link CheckRequest#skippedPaths()}); null entries are ignored. */
+        public Builder skip(List<Path> paths) {
+            if (paths != null) {
+                for (Path p : paths) if (p != null) skipped.add(p);
+            }
+            return this;
+        }
+
+        /**
+         * The default includes for a folder without a POM: the configuration of every module below the base
+         * ({@link Defaults#treeIncludes()}) instead of the base's own ({@link Defaults#includes()}).
+         */
+        public Builder wholeTree(boolean on) {
+            wholeTree = on;
             return this;
         }
 
@@ -119,8 +171,12 @@ public final class CheckRequest {
         public Builder rule(String id, String level) {
             String rid = checkId(id);
             String l = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
+            if (l.isEmpty()) {
+                throw new IllegalArgumentException("rule " + rid + " has no level (an empty <" + rid + "></" + rid
+                        + "> in rules): write ERROR, WARNING, INFO or OFF");
+            }
             if (l.equals("OFF")) {
-                disabled.add(rid);
+                disabled.add(off(rid));
             } else {
                 try {
                     severities.put(rid, Severity.parse(l));
@@ -137,11 +193,20 @@ public final class CheckRequest {
             if (ids != null) {
                 for (String s : ids) {
                     for (String id : s.split(",")) {
-                        if (!id.trim().isEmpty()) disabled.add(checkId(id));
+                        if (!id.trim().isEmpty()) disabled.add(off(checkId(id)));
                     }
                 }
             }
             return this;
+        }
+
+        /** MP900 cannot be switched off: a file that cannot be read is never skipped silently. */
+        private static String off(String id) {
+            if (id.equals(Rules.PARSE_ERROR.id())) {
+                throw new IllegalArgumentException(id + " cannot be switched off: a file that cannot be read or parsed"
+                        + " would then be skipped silently; fix the file, or leave it out with excludes");
+            }
+            return id;
         }
 
         private static String checkId(String id) {

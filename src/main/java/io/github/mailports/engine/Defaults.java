@@ -15,18 +15,36 @@ public final class Defaults {
             "logback*.xml",
             "log4j2*.{xml,yml,yaml,json,properties}"));
 
+    /**
+     * Build output (Maven {@code target}, Gradle {@code build} and {@code .gradle}), test resources, {@code node_modules}
+     * and version-control folders: never entered.
+     */
     public static final List<String> EXCLUDES = Collections.unmodifiableList(Arrays.asList(
-            "**/target/**", "**/node_modules/**", "**/.git/**"));
+            "**/target/**", "**/build/**", "**/.gradle/**", "**/src/test/**", "**/node_modules/**",
+            "**/.git/**", "**/.svn/**", "**/.hg/**"));
 
     private Defaults() {
     }
 
     /** The names above under {@code src/main/resources/} and {@code config/} and at the top; plus autoconfig files. */
     public static List<String> includes() {
+        return under("src/main/resources/**/", "config/**/");
+    }
+
+    /**
+     * Without a POM (a Gradle build, a configuration repository): the names above under every module's
+     * {@code src/main/resources/} and every {@code config/} folder below the base directory, and at its top; plus
+     * autoconfig files. {@link #EXCLUDES} keeps test resources and build output out.
+     */
+    public static List<String> treeIncludes() {
+        return under("**/src/main/resources/**/", "**/config/**/");
+    }
+
+    private static List<String> under(String resources, String config) {
         List<String> out = new ArrayList<>();
         for (String name : CONFIG_NAMES) {
-            out.add("src/main/resources/**/" + name);
-            out.add("config/**/" + name);
+            out.add(resources + name);
+            out.add(config + name);
             out.add(name);
         }
         out.add("**/config-v1.1.xml");

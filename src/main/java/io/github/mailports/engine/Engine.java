@@ -14,13 +14,10 @@ import io.github.mailports.rules.RuleContext;
 import io.github.mailports.rules.Rules;
 import io.github.mailports.rules.Severity;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +49,7 @@ public final class Engine {
     }
 
     public static CheckResult run(CheckRequest request) throws IOException {
-        FileFinder found = FileFinder.scan(request.baseDir(), request.includes(), request.excludes());
+        FileFinder found = FileFinder.scan(request.baseDir(), request.includes(), request.excludes(), request.skippedPaths());
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (FileFinder.Odd odd : found.odd) {
@@ -211,10 +208,12 @@ public final class Engine {
                 notes.add(rel + " matched the file selection, but no reader for its format is available; it was not checked");
                 return null;
             }
-            byte[] bytes = readBounded(p, rel, findings);
+            byte[] bytes = readBounded(base, rel, findings);
             return bytes == null ? null : ConfigReaders.read(rel, bytes);
         } catch (ConfigParseException e) {
             findings.add(parseError(rel, e.line(), e.column(), rel + " cannot be parsed: " + e.getMessage()));
+        } catch (FileFinder.ChangedFileException e) {
+            findings.add(parseError(rel, 1, 1, rel + " " + e.getMessage()));
         } catch (IOException e) {
             findings.add(parseError(rel, 1, 1, rel + " cannot be read (" + e.getClass().getSimpleName() + ")"));
         } catch (RuntimeException | StackOverflowError e) {
@@ -226,45 +225,16 @@ public final class Engine {
     }
 
     /**
-     * The bytes of a file, or null (with MP900 reported) when it is larger than {@link #MAX_FILE_BYTES}: one open,
-     * the size from the open file, one read (no separate look-up of the size by path).
+     * The bytes of a file, or null (with MP900 reported) when it is larger than {@link #MAX_FILE_BYTES}: one open that
+     * follows no symbolic link ({@link FileFinder#read}), the size from the open file, one read.
      */
-    private static byte[] readBounded(Path p, String rel, List<Finding> findings) throws IOException {
-        RandomAccessFile opened;
-        try {
-            opened = new RandomAccessFile(p.toFile(), "r");
-        } catch (IOException | UnsupportedOperationException e) {
-            // the way it always was, so that a file that cannot be opened gives the same finding as before
-            long size = Files.size(p);
-            if (size > MAX_FILE_BYTES) {
-                findings.add(tooLarge(rel, size));
-                return null;
-            }
-            return Files.readAllBytes(p);
+    private static byte[] readBounded(Path base, String rel, List<Finding> findings) throws IOException {
+        FileFinder.Read r = FileFinder.read(base, rel, MAX_FILE_BYTES);
+        if (r.bytes == null) {
+            findings.add(tooLarge(rel, r.size));
+            return null;
         }
-        try (RandomAccessFile file = opened) {
-            long size = file.length();
-            if (size > MAX_FILE_BYTES) {
-                findings.add(tooLarge(rel, size));
-                return null;
-            }
-            byte[] bytes = new byte[(int) size];
-            int n = 0;
-            while (n < bytes.length) {
-                int r = file.read(bytes, n, bytes.length - n);
-                if (r < 0) return Arrays.copyOf(bytes, n); // it shrank while it was read
-                n += r;
-            }
-            int next = file.read();
-            if (next < 0) return bytes;
-            // it grew while it was read: take the rest too, as Files.readAllBytes does
-            ByteArrayOutputStream all = new ByteArrayOutputStream(bytes.length * 2);
-            all.write(bytes);
-            all.write(next);
-            byte[] buffer = new byte[8192];
-            for (int r; (r = file.read(buffer)) > 0; ) all.write(buffer, 0, r);
-            return all.toByteArray();
-        }
+        return r.bytes;
     }
 
     private static Finding tooLarge(String rel, long size) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * {@code mailports-summary.md}: a short Markdown summary for a CI job summary ({@code $GITHUB_STEP_SUMMARY}) or a
- * pull request comment. A headline with the verdict and counts, a table of the active findings (file:line,
- * rule, severity, message), and the suppressed and baselined ones in a collapsed section. Tables are cut at
+ * pull request comment. A headline with the verdict and counts, a table of the active findings, most severe first
+ * (file:line, rule, severity, message), and the suppressed and baselined ones in a collapsed section. Tables are cut at
  * {@value #MAX_ROWS} rows so the text stays far below the size limits of comments (65,536 characters on
  * GitHub). Only messages are quoted, and messages never hold a secret.
  */
@@ -29,6 +29,8 @@ public final class MarkdownReport {
             if (f.suppressed() || f.baselined()) accepted.add(f);
             else active.add(f);
         }
+        // most severe first (stable: file order within a severity), so the row cut never drops what fails the build
+        active.sort((a, b) -> b.severity().compareTo(a.severity()));
         boolean fails = result.fails(failOn);
         StringBuilder b = new StringBuilder();
         b.append("## mailports: ").append(fails ? "failed" : "passed").append("\n\n");

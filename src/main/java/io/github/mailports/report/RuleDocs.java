@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The rule pages ({@code docs/rules/MPxxx.md}) as the plugin jar carries them: the build copies the folder to
  * {@code io/github/mailports/docs/rules/} on the class path, so reports can quote the one text that the catalog
- * test keeps in step with the registry, instead of a second, drifting copy in code.
+ * test keeps in step with the registry, instead of a second, drifting copy in code. {@code mvn mailports:rule
+ * -Drule=MP003} prints a page offline, and the console's {@code see:} line points there.
  */
-final class RuleDocs {
+public final class RuleDocs {
     static final String RESOURCE_DIR = "/io/github/mailports/docs/rules/";
     private static final ConcurrentMap<String, String> PAGES = new ConcurrentHashMap<>();
 
@@ -20,7 +21,7 @@ final class RuleDocs {
     }
 
     /** The whole page, or null when the jar does not carry it. */
-    static String page(String ruleId) {
+    public static String page(String ruleId) {
         String cached = PAGES.get(ruleId);
         if (cached != null) return cached.isEmpty() ? null : cached;
         String text = load(ruleId);

@@ -64,8 +64,9 @@ public final class SarifReport {
         driver.put("rules", catalog.rules);
         run.put("tool", Collections.singletonMap("driver", driver));
         Map<String, Object> srcroot = new LinkedHashMap<>();
-        srcroot.put("description", text("The root of the repository (the folder holding .mvn, or where Maven was"
-                + " started); every result's uri is relative to it."));
+        srcroot.put("description", text("The root of the repository: the repositoryRoot parameter, else the nearest"
+                + " folder at or above the checked folder that holds .git, else Maven's multi-module project directory"
+                + " (the folder holding .mvn), else the checked folder; every result's uri is relative to it."));
         run.put("originalUriBaseIds", Collections.singletonMap(SRCROOT, srcroot));
         run.put("columnKind", "utf16CodeUnits");
         List<Object> results = new ArrayList<>();

@@ -176,8 +176,149 @@ public class VerifyMojoTest {
             mojo.execute();
             fail();
         } catch (MojoExecutionException e) {
-            assertEquals("mailports: the baseline file " + baseline + " is malformed at line 2, column 16: unexpected ','"
+            // shown relative to the directory Maven was started in (here the working directory of the tests)
+            assertEquals("mailports: the baseline file target/unit-reports/malformed/mailports-baseline.json is malformed at line 2, column 16: unexpected ','"
                     + ": a value was expected; correct it, or record it again with mvn mailports:baseline", e.getMessage());
         }
+    }
+
+    @Test
+    public void aBaselineThatIsAFolderOrAFifoIsRefusedInWords() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        File folder = new File("target/unit-reports/baseline-folder").getAbsoluteFile();
+        folder.mkdirs();
+        VerifyMojo mojo = mojo(basedir, "baseline-folder-out");
+        rule.setVariableValueToObject(mojo, "baselineFile", folder);
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertEquals("mailports: the baselineFile target/unit-reports/baseline-folder is a folder, not a file: give the"
+                    + " path of the baseline file itself", e.getMessage());
+        }
+        File fifo = new File("target/unit-reports/baseline.fifo").getAbsoluteFile();
+        Files.deleteIfExists(fifo.toPath());
+        org.junit.Assume.assumeTrue("mkfifo available", new ProcessBuilder("mkfifo", fifo.getPath()).start().waitFor() == 0);
+        VerifyMojo second = mojo(basedir, "baseline-fifo-out");
+        rule.setVariableValueToObject(second, "baselineFile", fifo);
+        try {
+            second.execute(); // reading a FIFO would wait forever for a writer
+            fail();
+        } catch (MojoExecutionException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: the baselineFile target/unit-reports/baseline.fifo"
+                    + " is not a regular file (a FIFO, socket or device)"));
+        }
+    }
+
+    @Test
+    public void anOutputDirectoryThatIsAFileIsNamedAndTheFindingsAreStillPrinted() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "output-is-file");
+        File file = new File("target/unit-reports/output-is-a-file").getAbsoluteFile();
+        Files.write(file.toPath(), new byte[0]);
+        rule.setVariableValueToObject(mojo, "outputDirectory", file);
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            // the findings were printed first; the build stops on the folder, and says the findings fail it too
+            assertEquals("mailports: cannot write the reports: target/unit-reports/output-is-a-file is a file, not a folder;"
+                    + " set mailports.outputDirectory to a folder that can be written to; and the findings fail the build:"
+                    + " 1 error at or above ERROR in 1 file (MP003 1)", e.getMessage());
+        }
+        rule.setVariableValueToObject(mojo, "outputDirectory", new File("/dev/null"));
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: cannot write the reports: /dev/null is not a folder (a device"));
+        }
+    }
+
+    @Test
+    public void reportsOfFormatsNotWrittenThisRunAreRemoved() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo all = mojo(basedir, "stale");
+        rule.setVariableValueToObject(all, "failOn", "NONE");
+        rule.setVariableValueToObject(all, "formats", Collections.singletonList("json,sarif,junit,markdown"));
+        all.execute();
+        assertTrue(new File(reports, "mailports-junit.xml").isFile());
+        VerifyMojo json = mojo(basedir, "stale");
+        rule.setVariableValueToObject(json, "failOn", "NONE");
+        rule.setVariableValueToObject(json, "formats", Collections.singletonList("json"));
+        json.execute();
+        assertTrue(new File(reports, "mailports-report.json").isFile());
+        for (String stale : new String[] {"mailports.sarif", "mailports-junit.xml", "mailports-summary.md"}) {
+            assertFalse(stale, new File(reports, stale).exists());
+        }
+    }
+
+    @Test
+    public void mp900CannotBeSwitchedOffAndAnEmptyLevelIsNamed() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo skip = mojo(basedir, "skip-mp900");
+        rule.setVariableValueToObject(skip, "skipRules", Collections.singletonList("MP012,mp900"));
+        try {
+            skip.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: MP900 cannot be switched off"));
+        }
+        VerifyMojo empty = mojo(basedir, "empty-level");
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("MP003", null);
+        rule.setVariableValueToObject(empty, "rules", rules);
+        try {
+            empty.execute();
+            fail();
+        } catch (MojoExecutionException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("mailports: rule MP003 has no level"));
+        }
+    }
+
+    /** The lines the Mojo logs, with their level. */
+    private static final class RecordingLog extends org.apache.maven.plugin.logging.SystemStreamLog {
+        final java.util.List<String> lines = new java.util.ArrayList<>();
+
+        @Override public void error(CharSequence c) { lines.add("ERROR " + c); }
+        @Override public void warn(CharSequence c) { lines.add("WARNING " + c); }
+        @Override public void info(CharSequence c) { lines.add("INFO " + c); }
+    }
+
+    @Test
+    public void whatFailsTheBuildIsLoggedAtErrorWithoutTheConsoleFormatAndNothingElseIs() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "json-only");
+        rule.setVariableValueToObject(mojo, "formats", Collections.singletonList("json"));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        try {
+            mojo.execute();
+            fail();
+        } catch (MojoFailureException e) {
+            assertEquals("mailports: 1 error at or above ERROR in 1 file (MP003 1) (see above); fix them, suppress them"
+                    + " with a reason, or set failOn", e.getMessage());
+        }
+        java.util.List<String> findings = new java.util.ArrayList<>();
+        for (String l : log.lines) if (l.contains(": [MP")) findings.add(l);
+        assertEquals(1, findings.size()); // the MP014 info is left to the reports without the console format
+        String f = findings.get(0);
+        assertTrue(f, f.startsWith("ERROR src/test/resources/unit/fails-on-error/src/main/resources/application.yml:4:5:"
+                + " error: [MP003 implicit-tls-port-without-tls]"));
+        assertTrue(f, f.endsWith("\n  see: mvn mailports:rule -Drule=MP003")); // one log call: the finding, its fix, its page
+    }
+
+    @Test
+    public void aSelectionOfNoFileIsAWarningNamingTheFolderAndTheIncludes() throws Exception {
+        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        VerifyMojo mojo = mojo(basedir, "nothing-selected");
+        rule.setVariableValueToObject(mojo, "includes", Collections.singletonList("deploy/**/*.yml"));
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        assertTrue(log.lines.toString(), log.lines.contains("WARNING mailports: no configuration file was selected in"
+                + " src/test/resources/unit/fails-on-error by the includes deploy/**/*.yml, so nothing was checked; if the"
+                + " mail settings live elsewhere, set includes (-Dmailports.includes=...) to their paths relative to"
+                + " src/test/resources/unit/fails-on-error"));
     }
 }
