@@ -1,5 +1,6 @@
 package io.github.mailports.engine;
 
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
     private final String host;
     private final Integer port;
     private final String encryption;
+    private final List<LibraryVersions.Library> libraries;
 
-    EndpointSummary(MailEndpoint e, List<String> profiles) {
+    EndpointSummary(MailEndpoint e, List<String> profiles, List<LibraryVersions.Library> libraries) {
+        this.libraries = Collections.unmodifiableList(new ArrayList<>(libraries));
         this.id = e.id();
         this.source = e.source();
         this.file = e.anchor().file();
@@ -45,6 +48,8 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
     /** Null when a placeholder without a value decides it. */
     public Integer port() { return port; }
     public String encryption() { return encryption; }
+    /** The libraries whose versions decide its verdicts; a null version means unknown, the newest was assumed. */
+    public List<LibraryVersions.Library> libraries() { return libraries; }
 
     @Override
     public int compareTo(EndpointSummary o) {

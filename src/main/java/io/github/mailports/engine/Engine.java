@@ -6,6 +6,7 @@ import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.extract.ConfigUnit;
 import io.github.mailports.extract.ExtractContext;
 import io.github.mailports.extract.Extractors;
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.SourceLocation;
 import io.github.mailports.rules.Finding;
@@ -68,8 +69,9 @@ public final class Engine {
         String[] readNotes = new String[n];
         boolean[] parsedOk = new boolean[n];
         List<List<Suppressions.Directive>> directives = new ArrayList<>(Collections.<List<Suppressions.Directive>>nCopies(n, null));
-        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties());
-        RuleContext rules = new RuleContext(request.allowCleartextHosts());
+        LibraryVersions libraries = LibraryVersionSources.resolve(request);
+        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties()).withLibraries(libraries);
+        RuleContext rules = new RuleContext(request.allowCleartextHosts(), libraries);
         List<EndpointSummary> endpoints = new ArrayList<>(); // summed up unit by unit: an endpoint never spans units
         for (List<Integer> unit : units) {
             List<ConfigFile> parsed = new ArrayList<>(unit.size());
@@ -87,7 +89,7 @@ public final class Engine {
             }
             List<MailEndpoint> unitEndpoints = Extractors.extract(ConfigUnit.group(parsed), ctx);
             Rules.check(unitEndpoints, rules); // the context collects the findings of every unit
-            endpoints.addAll(summarize(unitEndpoints));
+            endpoints.addAll(summarize(unitEndpoints, libraries));
         }
         List<Suppressions.Directive> allDirectives = new ArrayList<>();
         Set<String> selected = new HashSet<>(files);
@@ -120,12 +122,13 @@ public final class Engine {
 
     private static CheckResult evaluate(CheckRequest request, List<ConfigFile> parsed, List<Finding> findings,
                                         List<String> read, List<String> notes) {
-        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties());
+        LibraryVersions libraries = LibraryVersionSources.resolve(request);
+        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties()).withLibraries(libraries);
         List<MailEndpoint> endpoints = Extractors.extract(ConfigUnit.group(parsed), ctx);
-        findings.addAll(Rules.check(endpoints, new RuleContext(request.allowCleartextHosts())));
+        findings.addAll(Rules.check(endpoints, new RuleContext(request.allowCleartextHosts(), libraries)));
         List<Suppressions.Directive> directives = new ArrayList<>();
         for (ConfigFile f : parsed) directives.addAll(Suppressions.directives(f));
-        return finish(request, findings, summarize(endpoints), directives, read, notes);
+        return finish(request, findings, summarize(endpoints, libraries), directives, read, notes);
     }
 
     private static CheckResult finish(CheckRequest request, List<Finding> findings, List<EndpointSummary> endpoints,
@@ -234,7 +237,7 @@ public final class Engine {
         return out;
     }
 
-    private static List<EndpointSummary> summarize(List<MailEndpoint> endpoints) {
+    private static List<EndpointSummary> summarize(List<MailEndpoint> endpoints, LibraryVersions libraries) {
         Map<String, MailEndpoint> first = new LinkedHashMap<>();
         Map<String, TreeSet<String>> profiles = new LinkedHashMap<>();
         for (MailEndpoint e : endpoints) {
@@ -244,7 +247,8 @@ public final class Engine {
         }
         List<EndpointSummary> out = new ArrayList<>();
         for (Map.Entry<String, MailEndpoint> e : first.entrySet()) {
-            out.add(new EndpointSummary(e.getValue(), new ArrayList<>(profiles.get(e.getKey()))));
+            out.add(new EndpointSummary(e.getValue(), new ArrayList<>(profiles.get(e.getKey())),
+                    libraries.forSource(e.getValue().source(), e.getValue().isJakartaMail())));
         }
         return out;
     }
