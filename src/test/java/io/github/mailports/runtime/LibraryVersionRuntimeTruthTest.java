@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The rows of docs/versions.md against the old libraries themselves: the real {@code com.sun.mail:javax.mail} 1.6.2
  * and Simple Java Mail 4.2.3 jars (copied to {@code target/runtime-truth-libs} by the POM), each loaded in a class
- * loader of its own (their packages would clash with the test class path), and the Angus Mail 2 of the test class
- * path. The server is a loopback SMTP server whose certificate, from the trusted test CA, names {@code other.example};
+ * loader of its own (their packages would clash with the test class path), and the Angus Mail 2 and Simple Java
+ * Mail 8 of the test class path. The server is a loopback SMTP server whose certificate, from the trusted test CA, names {@code other.example};
  * the client connects to {@code localhost}. The check runs on a folder with a {@code gradle.lockfile} naming the
  * versions, as a project without a POM would have.
  */
@@ -143,6 +143,57 @@ class LibraryVersionRuntimeTruthTest {
             MiniSmtpServer.Conn conn = server.connections().get(0);
             assertFalse(conn.tlsFromFirstByte || conn.upgradedByStartTls, conn.toString());
             assertEquals(PASSWORD, conn.authPassword, "the password crossed in cleartext");
+        }
+    }
+
+    @Test
+    void simpleJavaMail8_smtpsChecksTheIdentityAndSmtpSslIsNoStrategy(@TempDir Path dir) throws Exception {
+        String angus = angusVersion();
+        lockfile(dir, "org.simplejavamail:simple-java-mail:8.12.6", "org.eclipse.angus:angus-mail:" + angus);
+        Check.of(dir, "simplejavamail.properties", """
+                simplejavamail.transportstrategy=SMTPS
+                simplejavamail.smtp.host=localhost
+                simplejavamail.smtp.port=465
+                simplejavamail.smtp.username=app@example.com
+                """).without("MP006").without("MP016");
+        lockfile(dir.resolve("old-names"), "org.simplejavamail:simple-java-mail:8.12.6");
+        Check old = Check.of(dir.resolve("old-names"), "simplejavamail.properties", """
+                simplejavamail.transportstrategy=SMTP_SSL
+                simplejavamail.smtp.host=localhost
+                simplejavamail.smtp.port=465
+                """);
+        assertTrue(old.the("MP016").message().contains("did you mean SMTPS?"), old.the("MP016").message());
+        // the 4.x name does not exist in 8.x: loading the configuration fails as the finding says
+        assertTrue(assertThrowsIllegalArgument(() -> org.simplejavamail.api.mailer.config.TransportStrategy.valueOf("SMTP_SSL")));
+
+        try (MiniSmtpServer impostor = MiniSmtpServer.implicitTls(TestPki.Identity.OTHER_HOST)) {
+            org.simplejavamail.api.mailer.Mailer mailer = org.simplejavamail.mailer.MailerBuilder
+                    .withSMTPServer("localhost", impostor.port(), "app@example.com", PASSWORD)
+                    .withTransportStrategy(org.simplejavamail.api.mailer.config.TransportStrategy.SMTPS)
+                    .buildMailer();
+            Session session = mailer.getSession();
+            Properties props = session.getProperties();
+            assertEquals("true", String.valueOf(props.get("mail.smtps.ssl.checkserveridentity")),
+                    "Simple Java Mail 8 writes the identity check itself: " + props);
+            props.put("mail.smtps.ssl.socketFactory", TestPki.get().trustingTestCa());
+            props.put("mail.smtps.socketFactory.fallback", "false"); // see javaxProperties
+            Throwable failure = Wire.fails(8_000, () -> {
+                Transport t = session.getTransport();
+                t.connect("localhost", impostor.port(), "app@example.com", PASSWORD);
+                t.close();
+            });
+            assertTrue(Wire.chain(failure).contains("No subject alternative DNS name matching localhost found"), Wire.chain(failure));
+            assertTrue(MiniSmtpServer.await(() -> impostor.connections().get(0).finished, 3000));
+            assertNull(impostor.connections().get(0).authPassword);
+        }
+    }
+
+    private static boolean assertThrowsIllegalArgument(Runnable r) {
+        try {
+            r.run();
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
         }
     }
 
