@@ -28,6 +28,11 @@ public final class LibraryVersions {
         SIMPLE_JAVA_MAIL_4,
         /** Log4j2's {@code <Ssl verifyHostName="true">} is ignored: the SMTP appender writes {@code checkserveridentity=false}. */
         LOG4J2_VERIFY_HOSTNAME_IGNORED,
+        /**
+         * The Spring Boot version manages a Jakarta Mail implementation whose identity check is off by default
+         * (2.x: JavaMail / Jakarta Mail 1.6; 3.0: Angus Mail 1.0.0). Used only when no implementation version is known.
+         */
+        SPRING_BOOT_MANAGES_UNCHECKED_IMPLEMENTATION,
         /** Spring Boot writes {@code mail.<p>.ssl.checkserveridentity=true} after the properties map when {@code spring.mail.ssl.enabled} or {@code ssl.bundle} is set. */
         SPRING_BOOT_FORCES_IDENTITY_CHECK
     }
@@ -83,6 +88,9 @@ public final class LibraryVersions {
             new Row(Behaviour.LOG4J2_VERIFY_HOSTNAME_IGNORED, "org.apache.logging.log4j:log4j-core", null, "2.25.4",
                     "CVE-2026-34477 (logging.apache.org/security.html): verifyHostName of <Ssl> was silently ignored"
                             + " in all versions through 2.25.3, fixed in 2.25.4"),
+            new Row(Behaviour.SPRING_BOOT_MANAGES_UNCHECKED_IMPLEMENTATION, "org.springframework.boot:spring-boot-autoconfigure", null, "3.1.0",
+                    "spring-boot-dependencies at tags v2.0.0 (javax.mail 1.6.1), v2.3.0 and v2.7.18 (Jakarta Mail 1.6.x /"
+                            + " javax.mail 1.6.2), v3.0.0 to v3.0.13 (Angus Mail 1.0.0); v3.1.0 manages Angus Mail 1.1.0"),
             new Row(Behaviour.SPRING_BOOT_FORCES_IDENTITY_CHECK, "org.springframework.boot:spring-boot-autoconfigure", "3.5.15", "4.0.0",
                     "spring-boot commit 327bef3a \"Enable hostname verification by default in Mail auto-config\""
                             + " (gh-50742/50746/50747): MailSenderPropertiesConfiguration.applyProperties, 3.5.15, 4.0.7, 4.1.0"),

@@ -17,6 +17,7 @@ public final class ServerIdentityCheckDisabled implements Rule {
             "The server's certificate is not checked against its host name");
 
     private static final String LOG4J_CORE = "org.apache.logging.log4j:log4j-core";
+    private static final String SPRING_BOOT = "org.springframework.boot:spring-boot-autoconfigure";
 
     @Override
     public RuleInfo info() { return INFO; }
@@ -59,6 +60,12 @@ public final class ServerIdentityCheckDisabled implements Rule {
             fix = "upgrade Simple Java Mail (current versions set " + key + "=true), or set it on the session in code";
         } else if (sjm) {
             return; // Simple Java Mail 5 and later write the key themselves (verifyserveridentity, default true)
+        } else if (e.source().equals("spring-boot") && v.jakartaMailImplementations().isEmpty()
+                && v.holds(LibraryVersions.Behaviour.SPRING_BOOT_MANAGES_UNCHECKED_IMPLEMENTATION, SPRING_BOOT)) {
+            // no implementation version known (a catalog naming only the Boot plugin): the one Boot manages
+            library = v.library(SPRING_BOOT).describe() + ", through the JavaMail, Jakarta Mail 1.6 or Angus Mail 1.0.0"
+                    + " it manages,";
+            fix = "set " + keyIn(e, key) + ", or upgrade to Spring Boot 3.1 or later (Angus Mail 1.1.0 or later)";
         } else {
             LibraryVersions.Library impl = v.identityUncheckedImplementation();
             if (impl == null) return; // unknown, or an implementation that checks: the newest (Angus Mail) is assumed
