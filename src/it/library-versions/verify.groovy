@@ -11,6 +11,7 @@ has('[ERROR] src/main/resources/mail.properties:2:1: error: [MP006 server-identi
         + 'JavaMail 1.6.2 (com.sun.mail:javax.mail) does not check the server\'s identity unless '
         + 'mail.smtps.ssl.checkserveridentity=true: any certificate from a trusted CA is accepted for smtp.example.com')
 has('fix: set mail.smtps.ssl.checkserveridentity=true, or upgrade to Angus Mail 1.1.0 or later')
+has('note: mail library versions used (from Maven dependencies): com.sun.mail:javax.mail 1.6.2')
 lacks('NullPointerException')
 lacks('DependencyCollectionException')
 assert !new File(localRepositoryPath, 'com/sun/mail/javax.mail/1.6.2/javax.mail-1.6.2.jar').exists() : 'the jar was downloaded'

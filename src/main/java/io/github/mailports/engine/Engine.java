@@ -70,6 +70,10 @@ public final class Engine {
         boolean[] parsedOk = new boolean[n];
         List<List<Suppressions.Directive>> directives = new ArrayList<>(Collections.<List<Suppressions.Directive>>nCopies(n, null));
         LibraryVersions libraries = LibraryVersionSources.resolve(request);
+        if (!libraries.mailLibraries().isEmpty()) {
+            notes.add("mail library versions used (from " + libraries.origin() + "): " + String.join(", ", libraries.mailLibraries())
+                    + "; see docs/versions.md");
+        }
         ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties()).withLibraries(libraries);
         RuleContext rules = new RuleContext(request.allowCleartextHosts(), libraries);
         List<EndpointSummary> endpoints = new ArrayList<>(); // summed up unit by unit: an endpoint never spans units

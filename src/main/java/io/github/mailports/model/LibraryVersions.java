@@ -240,6 +240,21 @@ public final class LibraryVersions {
         return out;
     }
 
+    /**
+     * The shipped mail libraries whose versions the table reads, as {@code groupId:artifactId version}, for a note
+     * that says which versions the verdicts used; empty when none is known.
+     */
+    public List<String> mailLibraries() {
+        java.util.Set<String> relevant = new java.util.TreeSet<>(JAKARTA_MAIL_IMPLEMENTATIONS);
+        for (Row r : TABLE) relevant.add(r.coordinates);
+        for (List<String> names : ALIASES.values()) relevant.addAll(names);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : versions.entrySet()) {
+            if (relevant.contains(e.getKey())) out.add(e.getKey() + " " + e.getValue());
+        }
+        return out;
+    }
+
     /** The name people use for an artifact. */
     static String displayName(String coordinates) {
         switch (coordinates) {
