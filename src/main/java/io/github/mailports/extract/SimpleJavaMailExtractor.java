@@ -103,6 +103,17 @@ public final class SimpleJavaMailExtractor implements Extractor {
      */
     private static final List<String> STRATEGIES_4 = Arrays.asList("SMTP_PLAIN", "SMTP_SSL", "SMTP_TLS");
     private static final String COORDINATES = "org.simplejavamail:simple-java-mail";
+    /** The keys Simple Java Mail 4.2.3 knows ({@code ConfigLoader.Property}); it refuses a file with any other. */
+    private static final List<String> KNOWN_4 = Arrays.asList("simplejavamail.javaxmail.debug",
+            "simplejavamail.transportstrategy", "simplejavamail.smtp.host", "simplejavamail.smtp.port",
+            "simplejavamail.smtp.username", "simplejavamail.smtp.password", "simplejavamail.proxy.host",
+            "simplejavamail.proxy.port", "simplejavamail.proxy.username", "simplejavamail.proxy.password",
+            "simplejavamail.proxy.socks5bridge.port", "simplejavamail.defaults.subject", "simplejavamail.defaults.from.name",
+            "simplejavamail.defaults.from.address", "simplejavamail.defaults.replyto.name",
+            "simplejavamail.defaults.replyto.address", "simplejavamail.defaults.to.name", "simplejavamail.defaults.to.address",
+            "simplejavamail.defaults.cc.name", "simplejavamail.defaults.cc.address", "simplejavamail.defaults.bcc.name",
+            "simplejavamail.defaults.bcc.address", "simplejavamail.defaults.poolsize",
+            "simplejavamail.transport.mode.logging.only");
     private static final List<String> TRUE_WORDS = Arrays.asList("true", "yes", "1");
     private static final List<String> FALSE_WORDS = Arrays.asList("false", "no", "0");
     private static final List<String> TIMEOUTS = Arrays.asList("connectiontimeout", "timeout", "writetimeout");
@@ -228,9 +239,21 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     meant == null ? "remove it" : "rename it to " + meant, true));
         }
 
+        boolean old = v4 != null; // Simple Java Mail 4.x: other names, cleartext default, no TLS defaults
+        if (old && file) { // 4.2.3 ConfigLoader: "unknown properties provided" for a key of a later version
+            List<Prop> later = new ArrayList<>(k.extra.values());
+            for (Map.Entry<String, Prop> e : k.scalar.entrySet()) {
+                if (!KNOWN_4.contains(e.getKey())) later.add(e.getValue());
+            }
+            for (Prop p : later) {
+                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", a key Simple"
+                        + " Java Mail " + v4 + " does not know (it came with a later version): loading the configuration"
+                        + " fails with 'unknown properties provided'", "remove it, or upgrade Simple Java Mail", true));
+            }
+        }
+
         // Transport strategy: Enum.valueOf, exact names.
         Prop ts = k.get("transportstrategy");
-        boolean old = v4 != null; // Simple Java Mail 4.x: other names, cleartext default, no TLS defaults
         List<String> names = old ? STRATEGIES_4 : STRATEGIES;
         String strategy = old ? "SMTP_PLAIN" : "SMTP";
         boolean strategyKnown = true;
