@@ -31,6 +31,9 @@ public final class CheckRequest {
     private final List<Path> skippedPaths;
     private final boolean defaultIncludes;
     private final boolean wholeTree;
+    private final Map<String, String> libraries;
+    private final Map<String, String> projectLibraries;
+    private final String projectLibrariesOrigin;
 
     private CheckRequest(Builder b) {
         this.baseDir = b.baseDir.toAbsolutePath().normalize();
@@ -46,6 +49,9 @@ public final class CheckRequest {
         this.severities = Collections.unmodifiableMap(new TreeMap<>(b.severities));
         this.disabledRules = Collections.unmodifiableList(new ArrayList<>(b.disabled));
         this.baseline = b.baseline;
+        this.libraries = Collections.unmodifiableMap(new TreeMap<>(b.libraries));
+        this.projectLibraries = Collections.unmodifiableMap(new TreeMap<>(b.projectLibraries));
+        this.projectLibrariesOrigin = b.projectLibrariesOrigin;
     }
 
     public static Builder builder(Path baseDir) { return new Builder(baseDir); }
@@ -86,6 +92,15 @@ public final class CheckRequest {
     /** The findings accepted when the plugin was adopted; {@link Baseline#none()} when there is no baseline. */
     public Baseline baseline() { return baseline; }
 
+    /** Library versions given by the {@code libraries} parameter ({@code groupId:artifactId} to version); they win over all others. */
+    public Map<String, String> libraries() { return libraries; }
+
+    /** The project's own dependency versions (from Maven), or empty when the build tool supplied none. */
+    public Map<String, String> projectLibraries() { return projectLibraries; }
+
+    /** Where {@link #projectLibraries()} come from, for the report. */
+    public String projectLibrariesOrigin() { return projectLibrariesOrigin; }
+
     /** Whether findings of this rule are reported at all. */
     public boolean isEnabled(String ruleId) { return !disabledRules.contains(ruleId); }
 
@@ -108,6 +123,9 @@ public final class CheckRequest {
         private Baseline baseline = Baseline.none();
         private final List<Path> skipped = new ArrayList<>();
         private boolean wholeTree;
+        private final Map<String, String> libraries = new LinkedHashMap<>();
+        private final Map<String, String> projectLibraries = new LinkedHashMap<>();
+        private String projectLibrariesOrigin = "Maven dependencies";
 
         private Builder(Path baseDir) { this.baseDir = baseDir; }
 
@@ -164,6 +182,22 @@ public final class CheckRequest {
 
         public Builder mavenProperties(Map<String, String> values) {
             if (values != null) mavenProperties.putAll(values);
+            return this;
+        }
+
+        /**
+         * The {@code libraries} parameter: {@code groupId:artifactId:version} entries, comma-separated; null means none.
+         * A malformed entry is an IllegalArgumentException naming it.
+         */
+        public Builder libraries(String value) {
+            libraries.putAll(LibraryVersionSources.parseParameter(value));
+            return this;
+        }
+
+        /** The project's dependency versions ({@code groupId:artifactId} to version) and where they were read. */
+        public Builder projectLibraries(Map<String, String> versions, String origin) {
+            if (versions != null) projectLibraries.putAll(versions);
+            if (origin != null) projectLibrariesOrigin = origin;
             return this;
         }
 

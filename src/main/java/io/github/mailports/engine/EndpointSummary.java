@@ -1,5 +1,6 @@
 package io.github.mailports.engine;
 
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Secrets;
 
@@ -18,8 +19,10 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
     private final String host;
     private final Integer port;
     private final String encryption;
+    private final List<LibraryVersions.Library> libraries;
 
-    EndpointSummary(MailEndpoint e, List<String> profiles) {
+    EndpointSummary(MailEndpoint e, List<String> profiles, List<LibraryVersions.Library> libraries) {
+        this.libraries = Collections.unmodifiableList(new ArrayList<>(libraries));
         this.id = e.id();
         this.source = e.source();
         this.file = e.anchor().file();
@@ -31,7 +34,8 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
     }
 
     private EndpointSummary(String id, String source, String file, List<String> profiles, String protocol, String host,
-                            Integer port, String encryption) {
+                            Integer port, String encryption, List<LibraryVersions.Library> libraries) {
+        this.libraries = libraries;
         this.id = id;
         this.source = source;
         this.file = file;
@@ -51,7 +55,7 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
         for (String s : profiles) p.add(Engine.cut(secrets.redact(s), Engine.MAX_NAME_CHARS));
         String h = host == null ? null : Engine.cut(Secrets.maskUserInfo(secrets.redact(host)), Engine.MAX_NAME_CHARS);
         return new EndpointSummary(Engine.cut(secrets.redact(id), Engine.MAX_NAME_CHARS), source, file,
-                Collections.unmodifiableList(p), protocol, h, port, encryption);
+                Collections.unmodifiableList(p), protocol, h, port, encryption, libraries);
     }
 
     static String mergeKey(MailEndpoint e) {
@@ -70,6 +74,8 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
     /** Null when a placeholder without a value decides it. */
     public Integer port() { return port; }
     public String encryption() { return encryption; }
+    /** The libraries whose versions decide its verdicts; a null version means unknown, the newest was assumed. */
+    public List<LibraryVersions.Library> libraries() { return libraries; }
 
     @Override
     public int compareTo(EndpointSummary o) {

@@ -6,6 +6,7 @@ import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.extract.ConfigUnit;
 import io.github.mailports.extract.ExtractContext;
 import io.github.mailports.extract.Extractors;
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Secrets;
 import io.github.mailports.model.SourceLocation;
@@ -76,7 +77,12 @@ public final class Engine {
         String[] readNotes = new String[n];
         boolean[] parsedOk = new boolean[n];
         List<List<Suppressions.Directive>> directives = new ArrayList<>(Collections.<List<Suppressions.Directive>>nCopies(n, null));
-        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties());
+        LibraryVersions libraries = LibraryVersionSources.resolve(request);
+        if (!libraries.mailLibraries().isEmpty()) {
+            notes.add("mail library versions used (from " + libraries.origin() + "): " + String.join(", ", libraries.mailLibraries())
+                    + "; see docs/versions.md");
+        }
+        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties()).withLibraries(libraries);
         List<Finding> ruleFindings = new ArrayList<>();
         List<EndpointSummary> endpoints = new ArrayList<>(); // summed up unit by unit: an endpoint never spans units
         Secrets allSecrets = new Secrets(); // prefixes only: for the texts that come at the end (reasons, notes)
@@ -94,7 +100,7 @@ public final class Engine {
                     directives.set(i, Suppressions.directives(file));
                 }
             }
-            Secrets secrets = checkUnit(parsed, request, ctx, ruleFindings, endpoints);
+            Secrets secrets = checkUnit(parsed, request, ctx, libraries, ruleFindings, endpoints);
             for (int i : unit) {
                 if (readErrors[i] != null) readErrors[i] = redact(readErrors[i], secrets);
             }
@@ -126,15 +132,15 @@ public final class Engine {
      * Extracts and checks one unit's parsed files: its findings and endpoints are added, every secret of the unit
      * masked in them (see {@link SecretValues}). Returns the unit's secrets.
      */
-    private static Secrets checkUnit(List<ConfigFile> parsed, CheckRequest request, ExtractContext ctx,
+    private static Secrets checkUnit(List<ConfigFile> parsed, CheckRequest request, ExtractContext ctx, LibraryVersions libraries,
                                      List<Finding> findings, List<EndpointSummary> endpoints) {
         Secrets secrets = SecretValues.of(parsed, request);
         List<MailEndpoint> unitEndpoints = Extractors.extract(ConfigUnit.group(parsed), ctx);
         SecretValues.addHosts(secrets, unitEndpoints);
-        for (Finding f : Rules.check(unitEndpoints, new RuleContext(request.allowCleartextHosts()))) {
+        for (Finding f : Rules.check(unitEndpoints, new RuleContext(request.allowCleartextHosts(), libraries))) {
             findings.add(redact(f, secrets));
         }
-        for (EndpointSummary e : summarize(unitEndpoints)) endpoints.add(e.redacted(secrets));
+        for (EndpointSummary e : summarize(unitEndpoints, libraries)) endpoints.add(e.redacted(secrets));
         return secrets;
     }
 
@@ -169,9 +175,10 @@ public final class Engine {
 
     private static CheckResult evaluate(CheckRequest request, List<ConfigFile> parsed, List<Finding> findings,
                                         List<String> read, List<String> notes) {
-        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties());
+        LibraryVersions libraries = LibraryVersionSources.resolve(request);
+        ExtractContext ctx = ExtractContext.of(request.properties(), request.mavenProperties()).withLibraries(libraries);
         List<EndpointSummary> endpoints = new ArrayList<>();
-        Secrets secrets = checkUnit(parsed, request, ctx, findings, endpoints);
+        Secrets secrets = checkUnit(parsed, request, ctx, libraries, findings, endpoints);
         List<Suppressions.Directive> directives = new ArrayList<>();
         for (ConfigFile f : parsed) directives.addAll(Suppressions.directives(f));
         return finish(request, findings, endpoints, directives, read, notes, secrets);
@@ -263,7 +270,7 @@ public final class Engine {
         return out;
     }
 
-    private static List<EndpointSummary> summarize(List<MailEndpoint> endpoints) {
+    private static List<EndpointSummary> summarize(List<MailEndpoint> endpoints, LibraryVersions libraries) {
         Map<String, MailEndpoint> first = new LinkedHashMap<>();
         Map<String, TreeSet<String>> profiles = new LinkedHashMap<>();
         for (MailEndpoint e : endpoints) {
@@ -273,7 +280,8 @@ public final class Engine {
         }
         List<EndpointSummary> out = new ArrayList<>();
         for (Map.Entry<String, MailEndpoint> e : first.entrySet()) {
-            out.add(new EndpointSummary(e.getValue(), new ArrayList<>(profiles.get(e.getKey()))));
+            out.add(new EndpointSummary(e.getValue(), new ArrayList<>(profiles.get(e.getKey())),
+                    libraries.forSource(e.getValue().source(), e.getValue().isJakartaMail())));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.github.mailports.extract;
 
+import io.github.mailports.model.LibraryVersions;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,10 +10,12 @@ import java.util.TreeMap;
 public final class ExtractContext {
     private final Map<String, String> supplied;
     private final Map<String, String> mavenProperties;
+    private final LibraryVersions libraries;
 
-    private ExtractContext(Map<String, String> supplied, Map<String, String> mavenProperties) {
+    private ExtractContext(Map<String, String> supplied, Map<String, String> mavenProperties, LibraryVersions libraries) {
         this.supplied = Collections.unmodifiableMap(new TreeMap<>(supplied));
         this.mavenProperties = Collections.unmodifiableMap(new TreeMap<>(mavenProperties));
+        this.libraries = libraries;
     }
 
     /**
@@ -20,8 +24,16 @@ public final class ExtractContext {
      * @param mavenProperties the Maven project's properties, for {@code @name@} (Spring Boot's resource filtering)
      */
     public static ExtractContext of(Map<String, String> supplied, Map<String, String> mavenProperties) {
-        return new ExtractContext(supplied, mavenProperties);
+        return new ExtractContext(supplied, mavenProperties, LibraryVersions.none());
     }
+
+    /** The same context, with the versions of the libraries the project ships. */
+    public ExtractContext withLibraries(LibraryVersions versions) {
+        return new ExtractContext(supplied, mavenProperties, versions == null ? LibraryVersions.none() : versions);
+    }
+
+    /** The versions of the libraries the project ships; none known means the newest. */
+    LibraryVersions libraries() { return libraries; }
 
     public static ExtractContext empty() {
         return of(Collections.<String, String>emptyMap(), Collections.<String, String>emptyMap());

@@ -5,6 +5,7 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
@@ -462,6 +463,9 @@ public final class Log4j2Extractor implements Extractor {
                 sslFactory = true;
                 Prop sslProp = new Prop(a.ssl.key, a.ssl.at, "", "", io.github.mailports.model.Origin.EXPLICIT, null, format);
                 Prop check;
+                // Log4j up to 2.25.3 ignores the attribute (LibraryVersions.Behaviour.LOG4J2_VERIFY_HOSTNAME_IGNORED)
+                boolean ignoresVerifyHostName = ctx.libraries().holds(LibraryVersions.Behaviour.LOG4J2_VERIFY_HOSTNAME_IGNORED,
+                        "org.apache.logging.log4j:log4j-core");
                 if (a.verifyHostName == null) {
                     check = sslProp.as("false");
                 } else {
@@ -476,6 +480,7 @@ public final class Log4j2Extractor implements Extractor {
                                     + "', which is not true or false: Log4j reads it as false", "write true", false));
                         }
                         check = vp.as(String.valueOf(s.equalsIgnoreCase("true")));
+                        if (ignoresVerifyHostName) check = vp.as("false"); // the SMTP appender writes false whatever it says
                     }
                 }
                 keys.put("mail.smtps.ssl.checkserveridentity", check);

@@ -2,6 +2,7 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
@@ -95,6 +96,24 @@ public final class SimpleJavaMailExtractor implements Extractor {
             "smtp.username", "smtp.password", "opportunistic.tls", "defaults.trustallhosts", "defaults.trustedhosts",
             "defaults.verifyserveridentity", "custom.sslfactory.class");
     private static final List<String> STRATEGIES = Arrays.asList("SMTP", "SMTPS", "SMTP_TLS", "SMTP_OAUTH2");
+    /**
+     * Simple Java Mail 4.x ({@link LibraryVersions.Behaviour#SIMPLE_JAVA_MAIL_4}; simple-java-mail 4.2.3 jar,
+     * {@code TransportStrategy}): {@code SMTP_PLAIN} (cleartext, the default), {@code SMTP_SSL} (smtps) and
+     * {@code SMTP_TLS}, which sets only {@code starttls.enable} (STARTTLS if offered).
+     */
+    private static final List<String> STRATEGIES_4 = Arrays.asList("SMTP_PLAIN", "SMTP_SSL", "SMTP_TLS");
+    private static final String COORDINATES = "org.simplejavamail:simple-java-mail";
+    /** The keys Simple Java Mail 4.2.3 knows ({@code ConfigLoader.Property}); it refuses a file with any other. */
+    private static final List<String> KNOWN_4 = Arrays.asList("simplejavamail.javaxmail.debug",
+            "simplejavamail.transportstrategy", "simplejavamail.smtp.host", "simplejavamail.smtp.port",
+            "simplejavamail.smtp.username", "simplejavamail.smtp.password", "simplejavamail.proxy.host",
+            "simplejavamail.proxy.port", "simplejavamail.proxy.username", "simplejavamail.proxy.password",
+            "simplejavamail.proxy.socks5bridge.port", "simplejavamail.defaults.subject", "simplejavamail.defaults.from.name",
+            "simplejavamail.defaults.from.address", "simplejavamail.defaults.replyto.name",
+            "simplejavamail.defaults.replyto.address", "simplejavamail.defaults.to.name", "simplejavamail.defaults.to.address",
+            "simplejavamail.defaults.cc.name", "simplejavamail.defaults.cc.address", "simplejavamail.defaults.bcc.name",
+            "simplejavamail.defaults.bcc.address", "simplejavamail.defaults.poolsize",
+            "simplejavamail.transport.mode.logging.only");
     private static final List<String> TRUE_WORDS = Arrays.asList("true", "yes", "1");
     private static final List<String> FALSE_WORDS = Arrays.asList("false", "no", "0");
     private static final List<String> TIMEOUTS = Arrays.asList("connectiontimeout", "timeout", "writetimeout");
@@ -109,7 +128,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 && unit.files().get(0).format() == ConfigFormat.PROPERTIES;
         if (!file && !unit.isSpring()) return out;
         for (String profile : unit.profiles()) {
-            MailEndpoint e = endpoint(unit.view(profile, ctx), file);
+            MailEndpoint e = endpoint(unit.view(profile, ctx), file,
+                    ctx.libraries().holds(LibraryVersions.Behaviour.SIMPLE_JAVA_MAIL_4, COORDINATES) ? ctx.libraries().version(COORDINATES) : null);
             if (e != null) out.add(e);
         }
         return out;
@@ -181,7 +201,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         return -1;
     }
 
-    private MailEndpoint endpoint(View view, boolean file) {
+    private MailEndpoint endpoint(View view, boolean file, String v4) {
         SjmKeys k = collect(view, file);
         List<Diagnostic> literal = file ? literalPlaceholders(k) : java.util.Collections.<Diagnostic>emptyList();
         boolean connection = false;
@@ -219,25 +239,40 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     meant == null ? "remove it" : "rename it to " + meant, true));
         }
 
+        boolean old = v4 != null; // Simple Java Mail 4.x: other names, cleartext default, no TLS defaults
+        if (old && file) { // 4.2.3 ConfigLoader: "unknown properties provided" for a key of a later version
+            List<Prop> later = new ArrayList<>(k.extra.values());
+            for (Map.Entry<String, Prop> e : k.scalar.entrySet()) {
+                if (!KNOWN_4.contains(e.getKey())) later.add(e.getValue());
+            }
+            for (Prop p : later) {
+                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", a key Simple"
+                        + " Java Mail " + v4 + " does not know (it came with a later version): loading the configuration"
+                        + " fails with 'unknown properties provided'", "remove it, or upgrade Simple Java Mail", true));
+            }
+        }
+
         // Transport strategy: Enum.valueOf, exact names.
         Prop ts = k.get("transportstrategy");
-        String strategy = "SMTP";
+        List<String> names = old ? STRATEGIES_4 : STRATEGIES;
+        String strategy = old ? "SMTP_PLAIN" : "SMTP";
         boolean strategyKnown = true;
         if (ts != null) {
             if (!ts.isResolved()) {
                 strategyKnown = false;
-            } else if (STRATEGIES.contains(ts.value())) {
+            } else if (names.contains(ts.value())) {
                 strategy = ts.value();
             } else {
                 strategyKnown = false;
-                String near = nearestStrategy(ts.value());
+                String near = old ? nearestStrategy4(ts.value()) : nearestStrategy(ts.value());
                 b.diagnostic(Diagnostic.invalid(ts.key(), ts.at(), "sets " + ts.key() + " to '" + ts.value() + "', which is"
-                        + " not a transport strategy (names are exact and case-sensitive: SMTP, SMTPS, SMTP_TLS,"
-                        + " SMTP_OAUTH2): loading the configuration fails" + (near == null ? "" : "; did you mean " + near + "?"),
-                        near == null ? "use SMTPS (or SMTP_TLS)" : "set it to " + near, true));
+                        + " not a transport strategy " + (old ? "of Simple Java Mail " + v4 + " " : "")
+                        + "(names are exact and case-sensitive: " + String.join(", ", names)
+                        + "): loading the configuration fails" + (near == null ? "" : "; did you mean " + near + "?"),
+                        near == null ? (old ? "use SMTP_SSL" : "use SMTPS (or SMTP_TLS)") : "set it to " + near, true));
             }
         }
-        Protocol p = strategy.equals("SMTPS") ? Protocol.SMTPS : Protocol.SMTP;
+        Protocol p = strategy.equals("SMTPS") || strategy.equals("SMTP_SSL") ? Protocol.SMTPS : Protocol.SMTP;
         Setting<Protocol> protocol = ts != null && strategyKnown ? ts.setting(p) : Setting.defaulted(p, anchor);
         String px = "mail." + p.id() + ".";
         Map<String, Prop> keys = new LinkedHashMap<>();
@@ -245,6 +280,9 @@ public final class SimpleJavaMailExtractor implements Extractor {
         // The strategy's own keys.
         if (ts != null && !ts.isResolved()) {
             keys.put(px + "starttls.enable", ts); // a placeholder decides everything the strategy sets
+        } else if (old) {
+            if (strategy.equals("SMTP_TLS")) keys.put(px + "starttls.enable", ts.as("true")); // 4.x: never starttls.required
+            else if (strategy.equals("SMTP_PLAIN") && ts != null) keys.put(px + "starttls.enable", ts.as("false")); // the key that chose cleartext
         } else if (strategy.equals("SMTP")) {
             Prop opp = k.get("opportunistic.tls");
             Boolean oppV = opp == null ? Boolean.TRUE : bool(opp, b);
@@ -266,7 +304,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
                 + " give the login through " + PREFIX + "smtp.username and " + PREFIX + "smtp.password");
         if (host != null) keys.put(px + "host", host);
-        int defaultPort = strategy.equals("SMTPS") ? 465 : strategy.startsWith("SMTP_") ? 587 : 25;
+        int defaultPort = p == Protocol.SMTPS ? 465 : old ? 25 : strategy.startsWith("SMTP_") ? 587 : 25; // 4.x: JavaMail's defaults
         Prop port = k.get("smtp.port");
         if (port != null && port.isResolved() && !validPort(port, b)) port = null;
         if (port == null) port = ts != null && strategyKnown ? ts.as(String.valueOf(defaultPort)) : synthetic(anchor, format, String.valueOf(defaultPort));
@@ -297,29 +335,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
             keys.put(jk, prop);
         }
 
-        // Timeouts: one session timeout for connect, read and write.
-        Prop timeout = k.get("defaults.sessiontimeoutmillis");
-        if (timeout != null && timeout.isResolved() && !validInt(timeout, b)) timeout = null;
-        Prop timeoutValue = timeout != null ? timeout : synthetic(anchor, format, "60000");
-        for (String t : TIMEOUTS) keys.put(px + t, timeoutValue);
-
-        // Trust: trust-all gives ssl.trust=*, else the trusted host list (space-separated).
-        Prop trustAll = k.get("defaults.trustallhosts");
-        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, b);
-        Prop trusted = k.get("defaults.trustedhosts");
-        if (Boolean.TRUE.equals(trustAllV)) {
-            keys.put(px + "ssl.trust", trustAll.as("*"));
-        } else if (trusted != null && trusted.isResolved()) {
-            String hosts = trusted.value().replace(';', ' ').replace(',', ' ').trim();
-            if (!hosts.isEmpty()) keys.put(px + "ssl.trust", trusted.as(hosts));
-        }
-
-        // Identity: always written from verifyserveridentity (default true).
-        Prop verify = k.get("defaults.verifyserveridentity");
-        if (verify != null) {
-            Boolean v = bool(verify, b);
-            if (v != null) keys.put(px + "ssl.checkserveridentity", verify.as(String.valueOf(v)));
-        }
+        if (!old) defaults(k, keys, px, anchor, format, b);
 
         JakartaMail.Input in = new JakartaMail.Input();
         in.protocol = p;
@@ -333,7 +349,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         JakartaMail.evaluate(in, b);
         if (host == null) b.host(Setting.<String>of(null, Origin.DEFAULT, null, anchor)); // given in code
         if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port
-        b.remedies(new SimpleJavaMailRemedies(format));
+        b.remedies(new SimpleJavaMailRemedies(format, old));
         return b.build();
     }
 
@@ -435,6 +451,47 @@ public final class SimpleJavaMailExtractor implements Extractor {
         return true;
     }
 
+    /**
+     * What Simple Java Mail 5 and later write whatever the configuration says: session timeouts, trust and the identity
+     * check. Simple Java Mail 4.x has none of these keys and writes none of them.
+     */
+    private static void defaults(SjmKeys k, Map<String, Prop> keys, String px, SourceLocation anchor, ConfigFormat format,
+                                 MailEndpoint.Builder b) {
+        // Timeouts: one session timeout for connect, read and write.
+        Prop timeout = k.get("defaults.sessiontimeoutmillis");
+        if (timeout != null && timeout.isResolved() && !validInt(timeout, b)) timeout = null;
+        Prop timeoutValue = timeout != null ? timeout : synthetic(anchor, format, "60000");
+        for (String t : TIMEOUTS) keys.put(px + t, timeoutValue);
+
+        // Trust: trust-all gives ssl.trust=*, else the trusted host list (space-separated).
+        Prop trustAll = k.get("defaults.trustallhosts");
+        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, b);
+        Prop trusted = k.get("defaults.trustedhosts");
+        if (Boolean.TRUE.equals(trustAllV)) {
+            keys.put(px + "ssl.trust", trustAll.as("*"));
+        } else if (trusted != null && trusted.isResolved()) {
+            String hosts = trusted.value().replace(';', ' ').replace(',', ' ').trim();
+            if (!hosts.isEmpty()) keys.put(px + "ssl.trust", trusted.as(hosts));
+        }
+
+        // Identity: always written from verifyserveridentity (default true).
+        Prop verify = k.get("defaults.verifyserveridentity");
+        if (verify != null) {
+            Boolean v = bool(verify, b);
+            if (v != null) keys.put(px + "ssl.checkserveridentity", verify.as(String.valueOf(v)));
+        }
+    }
+
+    /** The Simple Java Mail 4 strategy a wrong spelling meant: another case, or the names of Simple Java Mail 5. */
+    static String nearestStrategy4(String v) {
+        String u = v.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        if (STRATEGIES_4.contains(u)) return u;
+        if (u.equals("SMTPS") || u.equals("SSL")) return "SMTP_SSL";
+        if (u.equals("SMTP") || u.equals("PLAIN")) return "SMTP_PLAIN";
+        if (u.equals("STARTTLS") || u.equals("TLS")) return "SMTP_TLS";
+        return null;
+    }
+
     /** The strategy a wrong spelling meant: another case, or the names of Simple Java Mail 4. */
     static String nearestStrategy(String v) {
         String u = v.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -454,14 +511,31 @@ public final class SimpleJavaMailExtractor implements Extractor {
     static final class SimpleJavaMailRemedies implements Remedies {
         private final ConfigFormat format;
         private final JakartaRemedies jakarta;
+        private final boolean v4;
 
-        SimpleJavaMailRemedies(ConfigFormat format) {
+        SimpleJavaMailRemedies(ConfigFormat format, boolean v4) {
             this.format = format;
+            this.v4 = v4;
             this.jakarta = new JakartaRemedies(EXTRA, PREFIX + "smtp.port", format);
         }
 
         @Override
         public String hint(Remedy remedy, MailEndpoint e) {
+            if (v4) {
+                switch (remedy) {
+                    case ENCRYPT:
+                    case REQUIRE_STARTTLS:
+                    case ENABLE_IMPLICIT_TLS:
+                    case USE_IMPLICIT_TLS_PORT:
+                    case USE_PROTOCOL_PORT:
+                    case USE_SUBMISSION_PORT:
+                    case PREFER_IMPLICIT_TLS:
+                        return "set " + set("transportstrategy", "SMTP_SSL") + " and " + set("smtp.port", "465")
+                                + " (Simple Java Mail 4 has no strategy that requires STARTTLS; SMTP_TLS falls back to cleartext)";
+                    default:
+                        break;
+                }
+            }
             switch (remedy) {
                 case ENCRYPT:
                     return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465") + " (or "

@@ -1,6 +1,7 @@
 package io.github.mailports.extract;
 
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Protocol;
@@ -30,18 +31,20 @@ public final class SpringBootExtractor implements Extractor {
     @Override
     public String source() { return "spring-boot"; }
 
+    private static final String SPRING_BOOT = "org.springframework.boot:spring-boot-autoconfigure";
+
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();
         if (!unit.isSpring()) return out;
         for (String profile : unit.profiles()) {
-            MailEndpoint e = endpoint(unit.view(profile, ctx), profile);
+            MailEndpoint e = endpoint(unit.view(profile, ctx), profile, ctx.libraries());
             if (e != null) out.add(e);
         }
         return out;
     }
 
-    private MailEndpoint endpoint(View view, String profile) {
+    private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries) {
         Prop host = view.get("spring.mail.host");
         if (host == null || view.get("spring.mail.jndiname") != null) return null;
         MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), host.at()).profile(profile).anchorKey(host.key());
@@ -88,6 +91,16 @@ public final class SpringBootExtractor implements Extractor {
             Boolean on = springBoolean(sslEnabled, b);
             if (Boolean.TRUE.equals(on)) keys.put("mail." + p.id() + ".ssl.enable", sslEnabled.as("true"));
             else if (!sslEnabled.isResolved()) keys.put("mail." + p.id() + ".ssl.enable", sslEnabled);
+        }
+        // Spring Boot 3.5.15+/4.0.7+ writes checkserveridentity=true after the properties map when SSL is set up and
+        // ssl.verify-hostname is not false (LibraryVersions.Behaviour.SPRING_BOOT_FORCES_IDENTITY_CHECK): an explicit
+        // false in spring.mail.properties is overridden. Earlier or unknown versions: the map's value stands.
+        Prop bundle = view.get("spring.mail.ssl.bundle");
+        Prop verifyHostname = view.get("spring.mail.ssl.verifyhostname");
+        Prop sslOn = sslEnabled != null && sslEnabled.isResolved() && "true".equalsIgnoreCase(sslEnabled.value().trim()) ? sslEnabled : bundle;
+        if (sslOn != null && (verifyHostname == null || !"false".equalsIgnoreCase(String.valueOf(verifyHostname.value()).trim()))
+                && libraries.holds(LibraryVersions.Behaviour.SPRING_BOOT_FORCES_IDENTITY_CHECK, SPRING_BOOT)) {
+            keys.put("mail." + p.id() + ".ssl.checkserveridentity", sslOn.as("true"));
         }
         for (Map.Entry<String, Prop> me : view.all().entrySet()) {
             String k = me.getKey();

@@ -124,6 +124,16 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File baseDir;
 
+    /**
+     * Versions of the mail libraries the application ships, as comma-separated {@code groupId:artifactId:version}
+     * (e.g. {@code com.sun.mail:javax.mail:1.6.2,org.simplejavamail:simple-java-mail:4.2.3}). They win over the
+     * versions collected from the project's dependencies and over a {@code gradle.lockfile} or
+     * {@code gradle/libs.versions.toml}. See docs/versions.md for what each version changes. Default: none.
+     * User property: {@code mailports.libraries}.
+     */
+    @Parameter(property = "mailports.libraries")
+    protected String libraries;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
@@ -287,7 +297,8 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
             CheckRequest.Builder b = CheckRequest.builder(baseDirectory().toPath())
                     .includes(includes).excludes(excludes).allowCleartextHosts(allowCleartextHosts)
                     .properties(properties).mavenProperties(mavenProperties()).skipRules(skipRules).baseline(baseline)
-                    .skip(skipped).wholeTree(withoutPom());
+                    .skip(skipped).wholeTree(withoutPom())
+                    .libraries(libraries).projectLibraries(DependencyVersions.collect(project, session, getLog()), "Maven dependencies");
             if (rules != null) {
                 for (Map.Entry<String, String> r : rules.entrySet()) b.rule(r.getKey(), r.getValue());
             }

@@ -17,6 +17,19 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** Each library as coordinates and version; an unknown version is null with {@code "assumed": "newest"}. */
+    private static List<Object> libraries(EndpointSummary e) {
+        List<Object> out = new ArrayList<>();
+        for (io.github.mailports.model.LibraryVersions.Library l : e.libraries()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("coordinates", l.coordinates());
+            m.put("version", l.version());
+            if (l.version() == null) m.put("assumed", "newest");
+            out.add(m);
+        }
+        return out;
+    }
+
     public static String render(CheckResult result, long durationMs) {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> tool = new LinkedHashMap<>();
@@ -54,6 +67,7 @@ public final class JsonReport {
             m.put("host", e.host());
             m.put("port", e.port());
             m.put("encryption", e.encryption());
+            m.put("libraries", libraries(e));
             endpoints.add(m);
         }
         root.put("endpoints", endpoints);

@@ -1,5 +1,6 @@
 package io.github.mailports.rules;
 
+import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
@@ -18,14 +19,24 @@ public final class RuleContext {
     private final Set<String> cleartextHosts;
     private final List<Finding> findings = new ArrayList<>();
     private Rule current;
+    private final LibraryVersions libraries;
 
     public RuleContext(Iterable<String> allowCleartextHosts) {
+        this(allowCleartextHosts, LibraryVersions.none());
+    }
+
+    /** With the versions of the libraries the project ships (none known means the newest). */
+    public RuleContext(Iterable<String> allowCleartextHosts, LibraryVersions libraries) {
+        this.libraries = libraries == null ? LibraryVersions.none() : libraries;
         Set<String> hosts = new TreeSet<>();
         for (String h : allowCleartextHosts) {
             if (h != null && !h.trim().isEmpty()) hosts.add(h.trim().toLowerCase(Locale.ROOT));
         }
         this.cleartextHosts = Collections.unmodifiableSet(hosts);
     }
+
+    /** The versions of the libraries the project ships. */
+    public LibraryVersions libraries() { return libraries; }
 
     void use(Rule rule) { this.current = rule; }
 
