@@ -382,7 +382,10 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     : tail.equals("custom.sslfactory.class") ? "no class has that name and building the mailer fails"
                     : "loading the configuration fails";
             String env = key.replace('.', '_').toUpperCase(Locale.ROOT);
-            out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
+            // A login placeholder is no finding: secrets are what the environment variable that overrides the file is
+            // for (ConfigLoader reads SIMPLEJAVAMAIL_SMTP_PASSWORD first), so the file line is as likely a template as
+            // a mistake, and an ERROR there would fail builds that work. The endpoint still counts its credentials.
+            if (!login) out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
                     + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
                     "remove the line and supply the value through the environment variable " + env + " (or -D" + key
                     + "), which overrides the file; with the Spring module, keys in Spring's Environment (application"

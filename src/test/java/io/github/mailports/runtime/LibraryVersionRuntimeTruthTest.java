@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LibraryVersionRuntimeTruthTest {
     static final String PASSWORD = "versions-pw-Q7";
-    static final Path LIBS = Paths.get("target/runtime-truth-libs");
+    static final Path LIBS = Paths.get(System.getProperty("mailports.runtimeTruthLibs", "target/runtime-truth-libs"));
 
     static final String SMTPS_UNSET = """
             mail.transport.protocol=smtps
