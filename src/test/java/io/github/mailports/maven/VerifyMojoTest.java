@@ -215,6 +215,7 @@ public class VerifyMojoTest {
         File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
         VerifyMojo mojo = mojo(basedir, "output-is-file");
         File file = new File("target/unit-reports/output-is-a-file").getAbsoluteFile();
+        Files.createDirectories(file.getParentFile().toPath()); // the test may run before any other writes there
         Files.write(file.toPath(), new byte[0]);
         rule.setVariableValueToObject(mojo, "outputDirectory", file);
         try {
