@@ -47,14 +47,14 @@ public final class EndpointSummary implements Comparable<EndpointSummary> {
     }
 
     /**
-     * The same endpoint as it may be printed: every secret masked in its host, and any user info left in
+     * The same endpoint as it may be printed: every secret masked in its names and host, and any user info left in
      * the host masked too ({@code ****@smtp.example.com}); names cut to {@link Engine#MAX_NAME_CHARS}.
      */
     EndpointSummary redacted(Secrets secrets) {
         List<String> p = new ArrayList<>(profiles.size());
-        for (String s : profiles) p.add(Engine.cut(s, Engine.MAX_NAME_CHARS));
+        for (String s : profiles) p.add(Engine.cut(secrets.redact(s), Engine.MAX_NAME_CHARS));
         String h = host == null ? null : Engine.cut(Secrets.maskUserInfo(secrets.redact(host)), Engine.MAX_NAME_CHARS);
-        return new EndpointSummary(Engine.cut(id, Engine.MAX_NAME_CHARS), source, file,
+        return new EndpointSummary(Engine.cut(secrets.redact(id), Engine.MAX_NAME_CHARS), source, file,
                 Collections.unmodifiableList(p), protocol, h, port, encryption, libraries);
     }
 

@@ -146,18 +146,12 @@ public final class Engine {
 
     /** A finding with every secret masked and every text cut to its bound (before suppressions and baseline). */
     static Finding redact(Finding f, Secrets secrets) {
-        // the key, the endpoint's name and the profile names are names from the file, never values: a secret
-        // that happens to be part of one (a password "password", a profile "postgresql") is left in them
-        List<String> names = new ArrayList<>(f.profiles().size() + 2);
-        names.add(f.key());
-        names.add(f.subject());
-        names.addAll(f.profiles());
-        String message = cut(secrets.redact(f.message(), names), MAX_MESSAGE_CHARS);
-        String fix = cut(secrets.redact(f.fix(), names), MAX_MESSAGE_CHARS);
-        String key = cut(f.key(), MAX_NAME_CHARS);
-        String subject = cut(f.subject(), MAX_NAME_CHARS);
+        String message = cut(secrets.redact(f.message()), MAX_MESSAGE_CHARS);
+        String fix = cut(secrets.redact(f.fix()), MAX_MESSAGE_CHARS);
+        String key = cut(secrets.redact(f.key()), MAX_NAME_CHARS);
+        String subject = cut(secrets.redact(f.subject()), MAX_NAME_CHARS);
         List<String> profiles = new ArrayList<>(f.profiles().size());
-        for (String p : f.profiles()) profiles.add(cut(p, MAX_NAME_CHARS));
+        for (String p : f.profiles()) profiles.add(cut(secrets.redact(p), MAX_NAME_CHARS));
         if (message.equals(f.message()) && Objects.equals(fix, f.fix()) && Objects.equals(key, f.key())
                 && Objects.equals(subject, f.subject()) && profiles.equals(f.profiles())) {
             return f;

@@ -85,17 +85,6 @@ public final class Secrets {
 
     /** The text with every occurrence of every secret replaced by {@value #MASK}; null stays null. */
     public String redact(String text) {
-        return redact(text, java.util.Collections.<String>emptyList());
-    }
-
-    /**
-     * The text with every occurrence of every secret replaced by {@value #MASK}, except occurrences that lie wholly
-     * inside an occurrence of one of {@code keep}: names the file already prints as names (the finding's key, its
-     * endpoint's name, profile names), so that a password such as {@code password} or {@code postgres} does not
-     * turn {@code spring.mail.password} into {@code spring.mail.****} or the profile {@code postgresql} into
-     * {@code ****ql}. A secret is never kept where it stands apart from those names.
-     */
-    public String redact(String text, java.util.Collection<String> keep) {
         if (text == null || prefixes.isEmpty() || text.isEmpty()) return text;
         int n = text.length();
         int[] coverEnd = null; // coverEnd[i]: masked up to (exclusive) from a match starting at i
@@ -124,21 +113,6 @@ public final class Secrets {
             }
         }
         if (coverEnd == null) return text;
-        if (!keep.isEmpty()) {
-            int[] keptEnd = new int[n]; // keptEnd[i]: a kept name starting at or before i covers up to (exclusive)
-            for (String k : keep) {
-                if (k == null || k.isEmpty()) continue;
-                for (int at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) {
-                    operations += k.length();
-                    keptEnd[at] = Math.max(keptEnd[at], at + k.length());
-                }
-            }
-            int reach = 0;
-            for (int i = 0; i < n; i++) {
-                reach = Math.max(reach, keptEnd[i]);
-                if (coverEnd[i] > i && coverEnd[i] <= reach) coverEnd[i] = 0; // wholly inside a kept name
-            }
-        }
         StringBuilder b = new StringBuilder(n);
         int masked = 0; // masked up to (exclusive)
         for (int i = 0; i < n; i++) {
