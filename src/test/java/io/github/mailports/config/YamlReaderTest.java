@@ -513,6 +513,14 @@ class YamlReaderTest {
     }
 
     @Test
+    void problemsThatQuoteANameOfTheFileDoNotQuoteIt() {
+        // found by the fuzz campaign: the canary password written into an alias name came back in the message
+        String undefined = fails("a: *S3cretAlias\n").getMessage();
+        assertTrue(undefined.contains("found undefined alias"), undefined);
+        assertFalse(undefined.contains("S3cretAlias"), undefined);
+    }
+
+    @Test
     void globalTagErrorsDoNotQuoteTheTag() {
         String[] docs = {"a: !!javax.script.ScriptEngineManager [x]\n", "a: !<tag:evil.example,2000:SECRET> x\n",
                 "a: !SECRET x\n", "%TAG !e! tag:SECRET.example,2000:\n---\na: !e!foo x\n", "a: !!python/object:SECRET x\n"};
