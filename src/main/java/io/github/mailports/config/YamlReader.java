@@ -423,23 +423,22 @@ public final class YamlReader {
         }
 
         /** SnakeYAML problems that go on with text of the file: only the words before it are kept. */
-        private final java.util.regex.Pattern FILE_TEXT_AFTER = java.util.regex.Pattern.compile(
+        private static final java.util.regex.Pattern FILE_TEXT_AFTER = java.util.regex.Pattern.compile(
                 "(found (?:undefined alias|duplicate anchor|duplicate key|undefined tag handle|unknown escape character"
                 + "|unexpected end of stream)).*", java.util.regex.Pattern.DOTALL);
 
         ConfigParseException syntaxError(MarkedYAMLException e) {
             String problem = e.getProblem();
+            java.util.regex.Matcher fileText = FILE_TEXT_AFTER.matcher(problem == null ? "" : problem);
             if (problem == null || problem.isEmpty()) {
                 problem = "invalid YAML";
             } else if (problem.startsWith("Global tag is not allowed")) {
                 // SnakeYAML appends the tag, which is the file's text
                 problem = "a global tag (!!name or !<...>) is not allowed: no object is ever built from a tag";
-            } else if (FILE_TEXT_AFTER.matcher(problem).lookingAt()) {
+            } else if (fileText.lookingAt()) {
                 // "found undefined alias <name>", "found duplicate anchor <name>; first occurrence", ...: the name is
                 // the file's text (a fuzz campaign wrote the canary password into an alias name)
-                java.util.regex.Matcher m = FILE_TEXT_AFTER.matcher(problem);
-                m.lookingAt();
-                problem = m.group(1) + " (not quoted)";
+                problem = fileText.group(1) + " (not quoted)";
             } else {
                 // "expected escape sequence of 2 hexadecimal numbers, but found: <text of the file>"
                 int found = problem.indexOf("but found");

@@ -357,8 +357,9 @@ public final class SimpleJavaMailExtractor implements Extractor {
      * {@code simplejavamail.properties} is read with {@code Properties.load} and each value parsed as it stands
      * ({@code ConfigLoader.load}, {@code PropertySchema.parse}): nothing resolves {@code ${...}}. A value that holds
      * one is reported as what the library makes of the text: loading fails for a number, a boolean or a strategy;
-     * the host name lookup fails; the user name or password sent is the text itself. The environment variable
-     * ({@code SIMPLEJAVAMAIL_SMTP_PASSWORD}) or system property of the same key is what overrides the file.
+     * the host name lookup fails. The environment variable ({@code SIMPLEJAVAMAIL_SMTP_HOST}) or system property of
+     * the same key is what overrides the file; a user name or password placeholder is not reported, since that
+     * override is the usual way to pass a login.
      * (The Spring module's {@code SpringEnvironmentConfigSource} reads {@code Environment.getProperty}, which does
      * resolve placeholders: only keys that reach Spring's Environment, e.g. through {@code @PropertySource}.)
      */
@@ -374,28 +375,26 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.EXPLICIT, null, p.format()));
                 continue;
             }
-            boolean login = tail.equals("smtp.username") || tail.equals("smtp.password");
-            boolean decisive = !login && !tail.equals("defaults.trustedhosts");
-            String consequence = login ? "the login sends that text itself and the server refuses it"
-                    : tail.equals("smtp.host") ? "the host name lookup of that text fails and no mail is sent"
+            if (tail.equals("smtp.username") || tail.equals("smtp.password")) {
+                // A login placeholder is no finding: secrets are what the environment variable that overrides the
+                // file is for (ConfigLoader reads SIMPLEJAVAMAIL_SMTP_PASSWORD first), so the line is as likely a
+                // template as a mistake, and an ERROR there would fail builds that work. Still a login, but no
+                // secret in the file: the endpoint counts its credentials.
+                k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
+                continue;
+            }
+            boolean decisive = !tail.equals("defaults.trustedhosts");
+            String consequence = tail.equals("smtp.host") ? "the host name lookup of that text fails and no mail is sent"
                     : tail.equals("defaults.trustedhosts") ? "the list names no real host"
                     : tail.equals("custom.sslfactory.class") ? "no class has that name and building the mailer fails"
                     : "loading the configuration fails";
             String env = key.replace('.', '_').toUpperCase(Locale.ROOT);
-            // A login placeholder is no finding: secrets are what the environment variable that overrides the file is
-            // for (ConfigLoader reads SIMPLEJAVAMAIL_SMTP_PASSWORD first), so the file line is as likely a template as
-            // a mistake, and an ERROR there would fail builds that work. The endpoint still counts its credentials.
-            if (!login) out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
+            out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
                     + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
                     "remove the line and supply the value through the environment variable " + env + " (or -D" + key
                     + "), which overrides the file; with the Spring module, keys in Spring's Environment (application"
                     + " properties, or this file added with @PropertySource) are resolved by Spring", decisive));
-            if (login) {
-                // still a login, but no secret in the file: the text is a placeholder nobody resolves
-                k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
-            } else {
-                k.literal.add(k.scalar.remove(key));
-            }
+            k.literal.add(k.scalar.remove(key));
         }
         return out;
     }
