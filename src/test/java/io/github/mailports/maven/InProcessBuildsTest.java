@@ -88,8 +88,11 @@ public class InProcessBuildsTest {
         return m.group(1);
     }
 
-    /** A fresh copy of the project in {@code target/in-process/}, {@code @project.version@} filtered as the invoker does. */
-    private static File copy(Path from, Path to, String version) throws IOException {
+    /**
+     * A fresh copy of a project folder (the target is emptied first); with a version, {@code @project.version@} in
+     * the POMs is filtered as the invoker does. Also used by {@link VerifyMojoTest}.
+     */
+    static File copy(Path from, Path to, String version) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> s = Files.walk(to)) {
                 for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
@@ -102,7 +105,7 @@ public class InProcessBuildsTest {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (p.getFileName().toString().equals("pom.xml")) {
+                } else if (version != null && p.getFileName().toString().equals("pom.xml")) {
                     String pom = new String(Files.readAllBytes(p), StandardCharsets.UTF_8).replace("@project.version@", version);
                     Files.write(target, pom.getBytes(StandardCharsets.UTF_8));
                 } else {

@@ -84,22 +84,11 @@ public class VerifyMojoTest {
      * inside a git checkout (a source archive or a plain copy has no {@code .git}).
      */
     private static File inRepository(String project, String name) throws Exception {
-        File repository = new File("target/unit-reports/" + name).getAbsoluteFile();
-        Path from = new File("src/test/resources/unit/" + project).toPath();
-        Path module = repository.toPath().resolve("module");
-        if (Files.exists(repository.toPath())) {
-            try (java.util.stream.Stream<Path> s = Files.walk(repository.toPath())) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toArray(Path[]::new)) Files.delete(p);
-            }
-        }
-        Files.createDirectories(repository.toPath().resolve(".git"));
-        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toArray(Path[]::new)) {
-                Path to = module.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(to); else Files.copy(p, to);
-            }
-        }
-        return module.toFile();
+        Path repository = new File("target/unit-reports/" + name).getAbsoluteFile().toPath();
+        File module = InProcessBuildsTest.copy(new File("src/test/resources/unit/" + project).toPath(),
+                repository.resolve("module"), null);
+        Files.createDirectories(repository.resolve(".git"));
+        return module;
     }
 
     @Test
