@@ -11,10 +11,12 @@ import java.util.List;
 public final class Rules {
     /** MP900: reported by the engine for a file it cannot read or parse. */
     public static final RuleInfo PARSE_ERROR = RuleInfo.of("MP900", "parse-error", Severity.ERROR,
-            "A configuration file cannot be read or parsed");
+            "A configuration file cannot be read or parsed")
+            .scanning(3.0, Precision.VERY_HIGH, "correctness");
     /** MP901: reported by the engine for a suppression directive that suppressed nothing. */
     public static final RuleInfo UNUSED_SUPPRESSION = RuleInfo.of("MP901", "unused-suppression", Severity.WARNING,
-            "A suppression directive suppressed nothing");
+            "A suppression directive suppressed nothing")
+            .scanning(1.0, Precision.VERY_HIGH, "maintainability");
 
     private static final List<Rule> ALL = Collections.unmodifiableList(Arrays.<Rule>asList(
             new CleartextConnection(),
