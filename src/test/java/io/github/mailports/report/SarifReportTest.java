@@ -2,8 +2,8 @@ package io.github.mailports.report;
 
 import io.github.mailports.engine.Baseline;
 import io.github.mailports.engine.CheckResult;
-import io.github.mailports.engine.JsonParser;
-import io.github.mailports.engine.JsonParser.Node;
+import io.github.mailports.config.JsonTree;
+import io.github.mailports.config.JsonTree.Node;
 import io.github.mailports.rules.RuleInfo;
 import io.github.mailports.rules.Rules;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SarifReportTest {
     private static Map<String, Node> run(String sarif) throws Exception {
-        return JsonParser.parse(sarif).object().get("runs").array().get(0).object();
+        return JsonTree.parse(sarif).object().get("runs").array().get(0).object();
     }
 
     private static List<Map<String, Node>> results(String sarif) throws Exception {
@@ -48,7 +48,7 @@ class SarifReportTest {
         String sarif = SarifReport.render(Results.sample(), "services/mail");
         List<String> problems = SarifSchema.check(sarif);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        Map<String, Node> root = JsonParser.parse(sarif).object();
+        Map<String, Node> root = JsonTree.parse(sarif).object();
         assertEquals("https://json.schemastore.org/sarif-2.1.0.json", root.get("$schema").string());
         assertEquals("2.1.0", root.get("version").string());
     }
