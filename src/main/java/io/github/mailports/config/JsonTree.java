@@ -136,7 +136,7 @@ public final class JsonTree {
             tree.read(parser);
         } catch (MarkedYAMLException e) {
             Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw tree.error(tree.text.syntaxError(e).getMessage(), at);
+            throw tree.error(tree.punctuation(tree.text.syntaxError(e).getMessage(), at), at);
         } catch (ReaderException e) {
             int offset = tree.text.charOffset(tree.original(e.getPosition()));
             throw new ConfigParseException(String.format(Locale.ROOT, "character U+%04X is not allowed",
@@ -176,6 +176,16 @@ public final class JsonTree {
             if (!Character.isLowSurrogate(c)) codePoints++;
         }
         return Arrays.copyOf(dropped, count);
+    }
+
+    /** "but found something else" (the YAML reader never quotes the file) says which, when it is JSON punctuation. */
+    private String punctuation(String message, Mark at) {
+        String unnamed = "but found something else";
+        if (at == null || !message.endsWith(unnamed)) return message;
+        int offset = offset(at);
+        char c = offset < text.s.length() ? text.s.charAt(offset) : 0;
+        return "{}[],:".indexOf(c) >= 0 && c != 0
+                ? message.substring(0, message.length() - "something else".length()) + "'" + c + "'" : message;
     }
 
     /** The code point index in the file of an index in the text the parser read. */

@@ -108,7 +108,7 @@ class BaselineTest {
                 {"{\"version\": 1, \"findings\": [{\"ruleId\": \"MP001\", \"file\": \"C:\\\\a.yml\"}]}", "1:57", "relative"},
                 {"{\"version\": 1, \"findings\": [{\"ruleId\": \"MP001\", \"file\": \"a\", \"profiles\": [1]}]}", "1:75", "array of strings"},
                 {"{\"version\": 1, \"findings\": [{\"ruleId\": 7, \"file\": \"a\"}]}", "1:40", "non-empty string"},
-                {"{\"version\": 1, \"findings\": [}", "1:29", "expected the node content"},
+                {"{\"version\": 1, \"findings\": [}", "1:29", "expected the node content, but found '}'"},
                 // read with SnakeYAML: what YAML allows and a JSON baseline may not hold is refused, with its position
                 {"{\"version\": 1, \"findings\": [], \"version\": 1}", "1:32", "duplicate key"},
                 {"{\"version\": 1" + "0".repeat(200) + ", \"findings\": []}", "1:13", "longer than 100 characters"},
