@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,26 +61,22 @@ class RuleCatalogTest {
     /** {@code docs/rules/README.md}'s table says what the declarations say: id, name, severities, summary, page. */
     @Test
     void rulesTableMatchesTheDeclarations() throws IOException {
-        List<String[]> rows = table(Paths.get("docs/rules/README.md"));
-        List<RuleInfo> catalog = Rules.catalog();
-        assertEquals(catalog.size(), rows.size(), "docs/rules/README.md: one row a rule");
-        for (int i = 0; i < rows.size(); i++) {
-            RuleInfo r = catalog.get(i);
-            String[] row = rows.get(i);
-            assertEquals(Arrays.asList(r.id(), r.name(), r.severities(), r.summary() + ".", "[" + r.id() + "](" + r.id() + ".md)"),
-                    Arrays.asList(row), "docs/rules/README.md row " + (i + 1));
-        }
+        checkTable(Paths.get("docs/rules/README.md"), r -> Arrays.asList(r.id(), r.name(), r.severities(), r.summary() + ".",
+                "[" + r.id() + "](" + r.id() + ".md)"));
     }
 
     /** The short table in the project's README.md: id, name, severities. */
     @Test
     void readmeTableMatchesTheDeclarations() throws IOException {
-        List<String[]> rows = table(Paths.get("README.md"));
+        checkTable(Paths.get("README.md"), r -> Arrays.asList(r.id(), r.name(), r.severities()));
+    }
+
+    private static void checkTable(Path file, Function<RuleInfo, List<String>> row) throws IOException {
+        List<String[]> rows = table(file);
         List<RuleInfo> catalog = Rules.catalog();
-        assertEquals(catalog.size(), rows.size(), "README.md: one row a rule");
+        assertEquals(catalog.size(), rows.size(), file + ": one row a rule");
         for (int i = 0; i < rows.size(); i++) {
-            RuleInfo r = catalog.get(i);
-            assertEquals(Arrays.asList(r.id(), r.name(), r.severities()), Arrays.asList(rows.get(i)), "README.md row " + (i + 1));
+            assertEquals(row.apply(catalog.get(i)), Arrays.asList(rows.get(i)), file + " row " + (i + 1));
         }
     }
 
