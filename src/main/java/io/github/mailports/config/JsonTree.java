@@ -280,16 +280,19 @@ public final class JsonTree {
         add(node(value, at), e);
     }
 
-    /** JSON requires a control character (a line break, a tab) inside a string to be escaped; YAML does not. */
+    /**
+     * JSON requires a control character (a line break, a tab) inside a string to be escaped; YAML does not, and
+     * folds its line breaks (NEL, LS and PS too) into spaces, so those are refused as well rather than read changed.
+     */
     private void controlCharacters(Mark start, Mark end) throws ConfigParseException {
         int from = offset(start);
         int to = Math.min(offset(end), text.s.length());
         for (int i = from; i < to; i++) {
             char c = text.s.charAt(i);
-            if (c < 0x20) {
+            if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029') {
                 int line = text.line(i);
-                throw new ConfigParseException(String.format(Locale.ROOT, "a control character (U+%04X) inside a string"
-                        + " must be escaped (\\n, \\t, \\u%04X)", (int) c, (int) c), line, text.column(i));
+                throw new ConfigParseException(String.format(Locale.ROOT, "a control character or line break (U+%04X) inside a"
+                        + " string must be escaped (\\n, \\t, \\u%04X)", (int) c, (int) c), line, text.column(i));
             }
         }
     }

@@ -7,7 +7,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** The explicit registry of rules. Adding a rule: its class, one line here, its page, its fixtures. */
+/**
+ * The explicit registry of rules. Adding a rule: its class with its one declaration ({@link RuleInfo}: id, name,
+ * severities, summary, SARIF metadata, normative source), one line here, its page and its rows in
+ * {@code docs/rules/README.md} and {@code README.md} (RuleCatalogTest holds them to the declaration), its fixtures.
+ */
 public final class Rules {
     /** MP900: reported by the engine for a file it cannot read or parse. */
     public static final RuleInfo PARSE_ERROR = RuleInfo.of("MP900", "parse-error", Severity.ERROR,
