@@ -137,4 +137,32 @@ class JsonTreeTest {
             assertFalse(e.getMessage().contains("hunter2"), doc + " -> " + e.getMessage());
         }
     }
+    /** Random edits of a baseline (fixed seed, bounded count): every outcome is a tree or a positioned ConfigParseException. */
+    @Test
+    void mutatedDocumentsEndInATreeOrAPositionedError() {
+        String seed = "{\"version\": 1, \"findings\": [{\"ruleId\": \"MP003\", \"file\": \"a\\/b.yml\", \"key\": null,"
+                + " \"profiles\": [\"default\"], \"n\": -1.5e3, \"t\": true, \"u\": \"\\u00e9\\n\"}]}";
+        String alphabet = "{}[],:\"\\/ \t\n\r!&*#%-?|>'@`~0123456789eE.+aultrsnfxbu\u00e9\u2028\u0000\u0085\ufeff\ud83d\ude00";
+        java.util.Random random = new java.util.Random(42);
+        int trees = 0;
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder b = new StringBuilder(seed);
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                int at = random.nextInt(b.length());
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0: b.insert(at, c); break;
+                    case 1: b.deleteCharAt(at); break;
+                    default: b.setCharAt(at, c);
+                }
+            }
+            try {
+                JsonTree.parse(b.toString());
+                trees++;
+            } catch (ConfigParseException e) {
+                assertTrue(e.line() >= 1 && e.column() >= 1 && !e.getMessage().isEmpty(), b + " -> " + e.getMessage());
+            }
+        }
+        assertTrue(trees > 150, "the edits leave many documents valid: " + trees);
+    }
 }
