@@ -231,9 +231,8 @@ public final class JakartaMailExtractor implements Extractor {
         b.protocol(protocol);
         JakartaMail.evaluate(in, b);
         if (protocolKey != null && protocolKey.isResolved() && Protocol.fromId(trimmed(protocolKey)) == null) {
-            b.diagnostic(Diagnostic.invalid(protocolKey.key(), protocolKey.at(), "sets " + protocolKey.key() + " to '"
-                    + trimmed(protocolKey) + "', which is no Jakarta Mail provider: getting the transport or store fails"
-                    + " with NoSuchProviderException", "use one of smtp, smtps, imap, imaps, pop3, pop3s (lower case)", false));
+            b.diagnostic(Diagnostic.of(Diagnostic.Reason.UNKNOWN_PROTOCOL, Diagnostic.Library.JAKARTA_MAIL, protocolKey.key(),
+                    protocolKey.at()).value(trimmed(protocolKey)));
         }
         if (unresolvedProtocol != null) {
             b.encryption(unresolvedProtocol.setting(Encryption.UNKNOWN));

@@ -4,6 +4,8 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
@@ -282,35 +284,19 @@ public final class LogbackExtractor implements Extractor {
             MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor).profile(profile)
                     .anchorKey(host != null ? host.key() : appender.name());
             for (Diagnostic d : ineffective) b.diagnostic(d);
-            host = HostValues.withoutUserInfo(host, b, "set <" + (host == null ? "" : host.key()) + "> to the host name alone"
-                    + " and give the login through <username> and <password>");
+            host = HostValues.withoutUserInfo(host, b, Library.LOGBACK, "username", "password");
 
             if (host != null && host.isResolved() && host.value() != null && host.value().contains("_IS_UNDEFINED")) {
-                b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to '" + host.raw().trim()
-                        + "': Logback's default separator is ':-', so it looks up a variable whose name includes the"
-                        + " intended default, finds none and connects to the host '" + host.value().trim()
-                        + "': sending fails", fixSyntax(host), true));
+                b.diagnostic(Diagnostic.of(Reason.UNDEFINED_VARIABLE_HOST, Library.LOGBACK, host.key(), host.at())
+                        .value(host.value().trim()).detail(host.raw().trim()).decisive(true));
             }
             Setting<Integer> portSetting = Setting.defaulted(25, anchor);
             if (port != null) {
                 if (!port.isResolved()) {
                     portSetting = port.setting(null);
                 } else {
-                    String v = trim(port.value());
-                    try {
-                        int p = Integer.parseInt(v);
-                        portSetting = port.setting(p);
-                        if (p < 1 || p > 65535) {
-                            b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to " + p
-                                    + ", which is not a port (1 to 65535): the connection fails",
-                                    "set a port between 1 and 65535", true));
-                        }
-                    } catch (NumberFormatException e) {
-                        b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to '" + v
-                                + "'" + springSyntax(port) + ", which is not a number: Logback ignores it with a warning"
-                                + " and connects to port 25", v.contains("_IS_UNDEFINED") ? fixSyntax(port)
-                                : "write the port as a plain decimal number", false));
-                    }
+                    Integer p = Values.port(port, Values.LOGBACK, b);
+                    if (p != null) portSetting = port.setting(p);
                 }
             }
             Boolean sslOn = bool(ssl, b);
@@ -345,10 +331,8 @@ public final class LogbackExtractor implements Extractor {
                 b.conflictingStartTls(startTls.setting(Encryption.NONE));
             } else if (Boolean.TRUE.equals(sslOn) && startTls != null && startOn == null) {
                 b.encryption(startTls.setting(Encryption.UNKNOWN));
-                b.diagnostic(Diagnostic.unresolved(startTls.key(), startTls.at(), "decides encryption through "
-                        + startTls.key() + ", a placeholder with no value: with " + ssl.key() + " on, Logback applies"
-                        + " neither when it is true; supply it through the plugin's properties to check the connection",
-                        null));
+                b.diagnostic(Diagnostic.unresolved(Library.LOGBACK, startTls.key(), startTls.at(), "encryption", null)
+                        .other(ssl.key()));
             }
             b.remedies(new LogbackRemedies());
             return b.build();
@@ -356,56 +340,12 @@ public final class LogbackExtractor implements Extractor {
 
         /** Joran's boolean conversion: true/false in any case after trimming; anything else is ignored (false). */
         private Boolean bool(Prop p, MailEndpoint.Builder b) {
-            if (p == null) return Boolean.FALSE;
-            if (!p.isResolved()) return null;
-            String v = trim(p.value());
-            if (v.equalsIgnoreCase("true")) return Boolean.TRUE;
-            if (v.equalsIgnoreCase("false")) return Boolean.FALSE;
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v + "'" + springSyntax(p)
-                    + ", which is not true or false: Logback ignores it with a warning and " + p.key() + " stays off",
-                    v.contains("_IS_UNDEFINED") ? fixSyntax(p) : "write true or false", false));
-            return Boolean.FALSE;
-        }
-
-        /** For a value that came out of Spring's {@code ${NAME:default}}: why Logback sees no default. */
-        private String springSyntax(Prop p) {
-            if (p.value() == null || !p.value().contains("_IS_UNDEFINED")) return "";
-            return " (written as " + p.raw().trim() + ": Logback's default separator is ':-', so it looks up a variable"
-                    + " whose name includes the intended default, finds none and uses NAME_IS_UNDEFINED)";
-        }
-
-        private String fixSyntax(Prop p) {
-            return "write the default with ':-', e.g. " + p.raw().trim().replaceFirst("\\$\\{([^:}]+):(?!-)", "\\${$1:-");
+            return p == null ? Boolean.FALSE : Values.bool(p, Values.LOGBACK, false, b);
         }
 
         private Diagnostic misCased(XmlElement c, String meant) {
-            String what;
-            switch (meant) {
-                case "SSL":
-                    what = "so SSL (implicit TLS) is not turned on";
-                    break;
-                case "STARTTLS":
-                    what = "so STARTTLS is not turned on";
-                    break;
-                case "SMTPHost":
-                case "smtpHost":
-                    what = "so the host is not set";
-                    break;
-                case "SMTPPort":
-                case "smtpPort":
-                    what = "so the port stays 25";
-                    break;
-                case "password":
-                case "username":
-                    what = "so no login is configured";
-                    break;
-                default:
-                    what = "so the setting has no effect";
-            }
-            return Diagnostic.ineffective(c.name(), at(c), "sets <" + c.name() + ">, which Logback never reads:"
-                    + " Joran matches element names case-sensitively and the SMTP appender has no property '"
-                    + toLowerCamelCase(c.localName()) + "' (Logback 1.3+ logs a warning and ignores it), " + what
-                    + ": did you mean <" + meant + ">?", "rename it to <" + meant + ">");
+            return Diagnostic.of(Reason.MIS_CASED_ELEMENT, Library.LOGBACK, c.name(), at(c)).near(meant)
+                    .detail(toLowerCamelCase(c.localName()));
         }
     }
 

@@ -4,6 +4,8 @@ import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
@@ -280,9 +282,8 @@ public final class MailUrlExtractor implements Extractor {
             // the host part is the placeholder itself ({{smtp.host}}, ${SMTP_HOST}): MP017 names it
             host = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.host, prop.format());
         } else if (hostText.isEmpty() || !HOST.matcher(hostText).matches()) {
-            b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose host part is "
-                    + (hostText.isEmpty() ? "empty" : "not a host name") + ": creating the endpoint fails",
-                    "write the URL as " + protocol.id() + "://host:port", true));
+            b.diagnostic(Diagnostic.of(hostText.isEmpty() ? Reason.URL_HOST_EMPTY : Reason.URL_HOST_INVALID, Library.MAIL_URL,
+                    key, at).detail(protocol.id()).decisive(true));
             host = new Prop(key, at, null, null, origin, null, prop.format()); // unknown, and never printed
         } else {
             host = new Prop(key, at, hostText, hostText, origin, null, prop.format());
@@ -297,13 +298,13 @@ public final class MailUrlExtractor implements Extractor {
                 port = Setting.of(null, Origin.UNRESOLVED, key, at);
                 portPlaceholder = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.port, prop.format());
             } else if (!DIGITS.matcher(portText).matches()) {
-                b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a number:"
-                        + " creating the endpoint fails", "write the URL as " + protocol.id() + "://host:port", true));
+                b.diagnostic(Diagnostic.of(Reason.URL_PORT_NOT_A_NUMBER, Library.MAIL_URL, key, at).detail(protocol.id())
+                        .decisive(true));
             } else {
                 int v = Integer.parseInt(portText);
                 if (v < 1 || v > 65535) { // the number is not repeated: a mangled URL could have a password there
-                    b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a port"
-                            + " (1 to 65535): the connection fails", "use a port between 1 and 65535", true));
+                    b.diagnostic(Diagnostic.of(Reason.URL_PORT_OUT_OF_RANGE, Library.MAIL_URL, key, at).detail(protocol.id())
+                            .decisive(true));
                     port = Setting.of(null, origin, key, at);
                 } else {
                     port = Setting.of(v, origin, key, at);
@@ -332,9 +333,8 @@ public final class MailUrlExtractor implements Extractor {
                     : new Prop(paramKey, at, value, resolved, origin, null, prop.format());
             String suffix = name.startsWith("mail." + protocol.id() + ".") ? name.substring(protocol.id().length() + 6) : null;
             if (suffix != null && (suffix.equals("host") || suffix.equals("port") || suffix.equals("user"))) {
-                b.diagnostic(Diagnostic.ineffective(paramKey, at, "sets " + name + " in the URL's query, which is never read:"
-                        + " the URL's own " + (suffix.equals("user") ? "user name" : suffix) + " is passed to connect() and wins",
-                        "remove the parameter and keep the " + (suffix.equals("user") ? "user name" : suffix) + " in the URL"));
+                b.diagnostic(Diagnostic.of(Reason.URL_PARAMETER_OVERRIDDEN, Library.MAIL_URL, paramKey, at).detail(name)
+                        .other(suffix.equals("user") ? "user name" : suffix));
                 continue;
             }
             keys.put(name, param);

@@ -5,6 +5,8 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
@@ -62,8 +64,6 @@ public final class QuarkusExtractor implements Extractor {
     private static final List<String> GROUPS = Arrays.asList("dkim", "truststore", "ntlm");
     private static final List<String> START_TLS = Arrays.asList("DISABLED", "OPTIONAL", "REQUIRED");
     private static final List<String> LOGIN = Arrays.asList("DISABLED", "NONE", "REQUIRED", "XOAUTH2");
-    /** SmallRye Config's boolean converter: these (any case) are true, anything else is false. */
-    private static final List<String> TRUE_WORDS = Arrays.asList("true", "1", "yes", "y", "on", "ja", "j", "si", "sim", "oui");
 
     @Override
     public String source() { return "quarkus"; }
@@ -322,8 +322,7 @@ public final class QuarkusExtractor implements Extractor {
         unknownKeys(view, base, keys, b);
 
         // Host: @WithDefault("localhost").
-        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
-                + " give the login through " + base + "username and " + base + "password");
+        host = HostValues.withoutUserInfo(host, b, Library.QUARKUS, base + "username", base + "password");
         if (host != null) {
             b.host(host.setting(host.value()));
             if (!host.isResolved()) b.diagnostic(unresolved(host, "the host"));
@@ -339,19 +338,8 @@ public final class QuarkusExtractor implements Extractor {
                 port = portProp.setting(null);
                 b.diagnostic(unresolved(portProp, "the port"));
             } else {
-                String v = portProp.value().trim();
-                try {
-                    int p = Integer.parseInt(v);
-                    if (p < 1 || p > 65535) {
-                        b.diagnostic(Diagnostic.invalid(portProp.key(), portProp.at(), "sets " + portProp.key() + " to " + p
-                                + ", which is not a port (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-                    }
-                    port = portProp.setting(p);
-                } catch (NumberFormatException e) {
-                    b.diagnostic(Diagnostic.invalid(portProp.key(), portProp.at(), "sets " + portProp.key() + " to '" + v
-                            + "', which is not a number: Quarkus fails to start (the port is an int)",
-                            "set a port between 1 and 65535", true));
-                }
+                Integer p = Values.port(portProp, Values.QUARKUS, b);
+                if (p != null) port = portProp.setting(p);
             }
         }
         b.port(port);
@@ -368,9 +356,8 @@ public final class QuarkusExtractor implements Extractor {
         if (tlsName != null) {
             for (Prop ignored : new Prop[] {ssl, trustAllKey, m.get("key-store"), m.get("truststore.paths")}) {
                 if (ignored != null) {
-                    b.diagnostic(Diagnostic.ineffective(ignored.key(), ignored.at(), "sets " + ignored.key() + ", which"
-                            + " Quarkus ignores because " + tlsName.key() + " is set: TLS and trust come from that named TLS"
-                            + " configuration", "remove it and configure quarkus.tls." + nameOf(tlsName) + ".* instead"));
+                    b.diagnostic(Diagnostic.of(Reason.IGNORED_FOR_TLS_CONFIGURATION, Library.QUARKUS, ignored.key(), ignored.at())
+                            .other(tlsName.key()).detail(nameOf(tlsName)));
                 }
             }
             if (!tlsName.isResolved()) {
@@ -427,9 +414,8 @@ public final class QuarkusExtractor implements Extractor {
                 startMode = v;
             } else {
                 startInvalid = true;
-                b.diagnostic(Diagnostic.invalid(startTls.key(), startTls.at(), "sets " + startTls.key() + " to '"
-                        + startTls.value().trim() + "', which is not DISABLED, OPTIONAL or REQUIRED: the mailer fails to"
-                        + " start (StartTLSOptions.valueOf throws)", "set it to REQUIRED (or DISABLED, OPTIONAL)", true));
+                b.diagnostic(Diagnostic.of(Reason.UNKNOWN_STARTTLS_MODE, Library.QUARKUS, startTls.key(), startTls.at())
+                        .value(startTls.value().trim()).decisive(true));
             }
         }
         if (encryption == null) {
@@ -464,9 +450,8 @@ public final class QuarkusExtractor implements Extractor {
             if (LOGIN.contains(v)) {
                 loginMode = v;
             } else {
-                b.diagnostic(Diagnostic.invalid(login.key(), login.at(), "sets " + login.key() + " to '" + login.value().trim()
-                        + "', which is not NONE, DISABLED, REQUIRED or XOAUTH2: the mailer fails to start"
-                        + " (LoginOption.valueOf throws)", "set it to NONE, DISABLED, REQUIRED or XOAUTH2", true));
+                b.diagnostic(Diagnostic.of(Reason.UNKNOWN_LOGIN_MODE, Library.QUARKUS, login.key(), login.at())
+                        .value(login.value().trim()).decisive(true));
             }
         }
         Prop user = m.get("username");
@@ -499,20 +484,12 @@ public final class QuarkusExtractor implements Extractor {
         /** SmallRye's boolean conversion; null when absent or a placeholder decides it. Reports a value that is no boolean word. */
         Boolean bool(String p, MailEndpoint.Builder b) {
             Prop prop = get(p);
-            if (prop == null || !prop.isResolved()) return null;
-            String v = prop.value().trim();
-            boolean result = isTrue(v);
-            if (!result && !v.equalsIgnoreCase("false") && !v.equalsIgnoreCase("no") && !v.equalsIgnoreCase("off")
-                    && !v.equals("0")) {
-                b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + v + "', which is"
-                        + " not true or false: Quarkus silently reads it as false", "set it to true or false", false));
-            }
-            return result;
+            return prop == null ? null : Values.bool(prop, Values.QUARKUS, false, b);
         }
     }
 
     private static boolean isTrue(String v) {
-        return v != null && TRUE_WORDS.contains(v.trim().toLowerCase(Locale.ROOT));
+        return v != null && Values.QUARKUS.trueWords.contains(v.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Encryption decided by an explicit {@code tls} key. */
@@ -527,8 +504,7 @@ public final class QuarkusExtractor implements Extractor {
     }
 
     private static Diagnostic unresolved(Prop p, String what) {
-        return Diagnostic.unresolved(p.key(), p.at(), "decides " + what + " through " + p.key() + ", a placeholder with"
-                + " no value: supply it through the plugin's properties to check the connection", null);
+        return Diagnostic.unresolved(Library.QUARKUS, p.key(), p.at(), what, null);
     }
 
     /** MP010: a key below the mailer that {@code MailerRuntimeConfig} does not have; SmallRye only logs a warning. */
@@ -552,9 +528,7 @@ public final class QuarkusExtractor implements Extractor {
                 if (near == null) continue;
                 meant = prefix + near + (dot < 0 ? "" : tail.substring(dot));
             }
-            b.diagnostic(Diagnostic.ineffective(written, p.at(), "sets " + written + ", which the Quarkus mailer does"
-                    + " not have, so nothing reads it (Quarkus only logs \"Unrecognized configuration key\")"
-                    + ": did you mean " + meant + "?", "rename it to " + meant));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_KEY, Library.QUARKUS, written, p.at()).near(meant));
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
@@ -114,8 +116,6 @@ public final class SimpleJavaMailExtractor implements Extractor {
             "simplejavamail.defaults.cc.name", "simplejavamail.defaults.cc.address", "simplejavamail.defaults.bcc.name",
             "simplejavamail.defaults.bcc.address", "simplejavamail.defaults.poolsize",
             "simplejavamail.transport.mode.logging.only");
-    private static final List<String> TRUE_WORDS = Arrays.asList("true", "yes", "1");
-    private static final List<String> FALSE_WORDS = Arrays.asList("false", "no", "0");
     private static final List<String> TIMEOUTS = Arrays.asList("connectiontimeout", "timeout", "writetimeout");
 
     @Override
@@ -233,10 +233,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
         for (Prop p : k.unknown) unknownKey(p, file, b);
         for (Prop p : k.foreign) {
             String meant = p.key().startsWith("mail.") ? EXTRA + p.key() : null;
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", but Simple Java Mail"
-                    + " refuses a file with a key it does not know: loading the configuration fails"
-                    + (meant == null ? "" : " (Jakarta Mail properties go under " + EXTRA + ")"),
-                    meant == null ? "remove it" : "rename it to " + meant, true));
+            b.diagnostic(Diagnostic.of(Reason.FOREIGN_KEY_REFUSED, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).near(meant)
+                    .decisive(true));
         }
 
         boolean old = v4 != null; // Simple Java Mail 4.x: other names, cleartext default, no TLS defaults
@@ -246,9 +244,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 if (!KNOWN_4.contains(e.getKey())) later.add(e.getValue());
             }
             for (Prop p : later) {
-                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", a key Simple"
-                        + " Java Mail " + v4 + " does not know (it came with a later version): loading the configuration"
-                        + " fails with 'unknown properties provided'", "remove it, or upgrade Simple Java Mail", true));
+                b.diagnostic(Diagnostic.of(Reason.KEY_OF_LATER_VERSION, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).detail(v4)
+                        .decisive(true));
             }
         }
 
@@ -265,11 +262,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
             } else {
                 strategyKnown = false;
                 String near = old ? nearestStrategy4(ts.value()) : nearestStrategy(ts.value());
-                b.diagnostic(Diagnostic.invalid(ts.key(), ts.at(), "sets " + ts.key() + " to '" + ts.value() + "', which is"
-                        + " not a transport strategy " + (old ? "of Simple Java Mail " + v4 + " " : "")
-                        + "(names are exact and case-sensitive: " + String.join(", ", names)
-                        + "): loading the configuration fails" + (near == null ? "" : "; did you mean " + near + "?"),
-                        near == null ? (old ? "use SMTP_SSL" : "use SMTPS (or SMTP_TLS)") : "set it to " + near, true));
+                b.diagnostic(Diagnostic.of(Reason.UNKNOWN_TRANSPORT_STRATEGY, Library.SIMPLE_JAVA_MAIL, ts.key(), ts.at())
+                        .value(ts.value()).near(near).detail(v4).decisive(true));
             }
         }
         Protocol p = strategy.equals("SMTPS") || strategy.equals("SMTP_SSL") ? Protocol.SMTPS : Protocol.SMTP;
@@ -301,8 +295,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         }
 
         // Server: host, port (the strategy's default port when none), user; a password turns auth on.
-        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
-                + " give the login through " + PREFIX + "smtp.username and " + PREFIX + "smtp.password");
+        host = HostValues.withoutUserInfo(host, b, Library.SIMPLE_JAVA_MAIL, PREFIX + "smtp.username", PREFIX + "smtp.password");
         if (host != null) keys.put(px + "host", host);
         int defaultPort = p == Protocol.SMTPS ? 465 : old ? 25 : strategy.startsWith("SMTP_") ? 587 : 25; // 4.x: JavaMail's defaults
         Prop port = k.get("smtp.port");
@@ -322,14 +315,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
             Prop prop = e.getValue();
             String suffix = jk.startsWith(px) ? jk.substring(px.length()) : null;
             if (suffix != null && (TIMEOUTS.contains(suffix) || suffix.equals("ssl.trust") || suffix.equals("ssl.checkserveridentity"))) {
-                String by = TIMEOUTS.contains(suffix) ? PREFIX + "defaults.sessiontimeoutmillis (default 60000 ms)"
-                        : suffix.equals("ssl.trust") ? PREFIX + "defaults.trustallhosts and defaults.trustedhosts"
-                        : PREFIX + "defaults.verifyserveridentity (default true)";
-                String fix = TIMEOUTS.contains(suffix) ? "remove it and set " + PREFIX + "defaults.sessiontimeoutmillis instead"
-                        : suffix.equals("ssl.trust") ? "remove it (and rather add the server's CA to the trust store than list trusted hosts)"
-                        : "remove it";
-                b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Simple Java Mail"
-                        + " overwrites when it builds the session, from " + by, fix));
+                b.diagnostic(Diagnostic.of(Reason.OVERWRITTEN_BY_LIBRARY, Library.SIMPLE_JAVA_MAIL, prop.key(), prop.at())
+                        .detail(suffix));
                 continue;
             }
             keys.put(jk, prop);
@@ -383,17 +370,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
                 continue;
             }
-            boolean decisive = !tail.equals("defaults.trustedhosts");
-            String consequence = tail.equals("smtp.host") ? "the host name lookup of that text fails and no mail is sent"
-                    : tail.equals("defaults.trustedhosts") ? "the list names no real host"
-                    : tail.equals("custom.sslfactory.class") ? "no class has that name and building the mailer fails"
-                    : "loading the configuration fails";
-            String env = key.replace('.', '_').toUpperCase(Locale.ROOT);
-            out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
-                    + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
-                    "remove the line and supply the value through the environment variable " + env + " (or -D" + key
-                    + "), which overrides the file; with the Spring module, keys in Spring's Environment (application"
-                    + " properties, or this file added with @PropertySource) are resolved by Spring", decisive));
+            out.add(Diagnostic.of(Reason.LITERAL_PLACEHOLDER, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).other(key)
+                    .decisive(!tail.equals("defaults.trustedhosts")));
             k.literal.add(k.scalar.remove(key));
         }
         return out;
@@ -406,51 +384,26 @@ public final class SimpleJavaMailExtractor implements Extractor {
 
     private static void unknownKey(Prop p, boolean file, MailEndpoint.Builder b) {
         String near = nearestKey(p.key());
-        String hint = near == null ? "" : ": did you mean " + near + "?";
         if (file) {
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not know:"
-                    + " it refuses the whole " + FILE_NAME + " and loading the configuration fails" + hint,
-                    near == null ? "remove it" : "rename it to " + near, true));
+            b.diagnostic(Diagnostic.of(Reason.KEY_REFUSED, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).near(near).decisive(true));
         } else if (near != null) {
             // in Spring configuration a key that is no near miss is the application's own (read with @Value)
-            b.diagnostic(Diagnostic.ineffective(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not"
-                    + " have, so nothing reads it" + hint, "rename it to " + near));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_KEY, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).near(near));
         }
     }
 
     /** Simple Java Mail's boolean parsing ({@code PropertySchema.parseBoolean}); null when a placeholder decides it. */
     private static Boolean bool(Prop p, MailEndpoint.Builder b) {
-        if (!p.isResolved()) return null;
-        String v = p.value().toLowerCase(Locale.ROOT);
-        if (TRUE_WORDS.contains(v)) return Boolean.TRUE;
-        if (FALSE_WORDS.contains(v)) return Boolean.FALSE;
-        b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + p.value() + "', which is not a"
-                + " boolean Simple Java Mail accepts (true, false, yes, no, 1, 0): loading the configuration fails",
-                "set it to true or false", true));
-        return null;
+        return Values.bool(p, Values.SIMPLE_JAVA_MAIL, false, b);
     }
 
     /** {@code Integer.valueOf}, no trimming; a failure stops loading. */
     private static boolean validInt(Prop p, MailEndpoint.Builder b) {
-        try {
-            Integer.valueOf(p.value());
-            return true;
-        } catch (NumberFormatException e) {
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + p.value() + "', which is not"
-                    + " an integer" + (p.value().trim().equals(p.value()) ? "" : " (white space is not trimmed)")
-                    + ": loading the configuration fails", "write a plain decimal number", true));
-            return false;
-        }
+        return Values.number(p, Values.SIMPLE_JAVA_MAIL, b) != null;
     }
 
     private static boolean validPort(Prop p, MailEndpoint.Builder b) {
-        if (!validInt(p, b)) return false;
-        int v = Integer.parseInt(p.value());
-        if (v < 1 || v > 65535) {
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to " + v + ", which is not a port"
-                    + " (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-        }
-        return true;
+        return Values.port(p, Values.SIMPLE_JAVA_MAIL, b) != null;
     }
 
     /**

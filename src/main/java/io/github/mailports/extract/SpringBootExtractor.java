@@ -1,6 +1,8 @@
 package io.github.mailports.extract;
 
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
@@ -25,8 +27,6 @@ public final class SpringBootExtractor implements Extractor {
     static final String ID = "spring.mail";
     private static final List<String> KNOWN = Arrays.asList("host", "port", "username", "password", "protocol",
             "defaultencoding", "jndiname", "testconnection", "ssl.enabled", "ssl.bundle", "ssl.verifyhostname");
-    private static final List<String> TRUE_WORDS = Arrays.asList("true", "on", "yes", "1");
-    private static final List<String> FALSE_WORDS = Arrays.asList("false", "off", "no", "0");
 
     @Override
     public String source() { return "spring-boot"; }
@@ -63,9 +63,8 @@ public final class SpringBootExtractor implements Extractor {
                 if (p == Protocol.SMTP || p == Protocol.SMTPS) {
                     protocol = protocolProp.setting(p);
                 } else {
-                    b.diagnostic(Diagnostic.invalid(protocolProp.key(), protocolProp.at(), "sets " + protocolProp.key()
-                            + " to '" + v + "', which is no Jakarta Mail transport: sending fails with"
-                            + " NoSuchProviderException", "use smtp or smtps (lower case)", true));
+                    b.diagnostic(Diagnostic.of(Reason.UNKNOWN_PROTOCOL, Library.SPRING_BOOT, protocolProp.key(), protocolProp.at())
+                            .value(v).decisive(true));
                 }
             }
         }
@@ -131,50 +130,25 @@ public final class SpringBootExtractor implements Extractor {
 
     /** Spring binds the port to an Integer: a value that does not convert stops the application. */
     private static Setting<Integer> springPort(Prop prop, MailEndpoint.Builder b) {
-        if (!prop.isResolved()) return prop.setting(null);
-        String v = prop.value() == null ? "" : prop.value().trim();
-        try {
-            int port = v.startsWith("0x") || v.startsWith("0X") ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
-            if (port < 1 || port > 65535) {
-                b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to " + port
-                        + ", which is not a port (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-            }
-            return prop.setting(port);
-        } catch (NumberFormatException e) {
-            b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + v
-                    + "', which is not a number: Spring Boot fails to start (it cannot bind the port)",
-                    "set a port between 1 and 65535", true));
-            return prop.setting(null);
-        }
+        return prop.setting(prop.isResolved() ? Values.port(prop, Values.SPRING_BOOT, b) : null);
     }
 
     /** Spring's String-to-Boolean conversion: true/on/yes/1 and false/off/no/0; anything else stops the application. */
     private static Boolean springBoolean(Prop prop, MailEndpoint.Builder b) {
-        if (!prop.isResolved()) return null;
-        String v = prop.value() == null ? "" : prop.value().trim().toLowerCase(Locale.ROOT);
-        if (TRUE_WORDS.contains(v)) return Boolean.TRUE;
-        if (FALSE_WORDS.contains(v) || v.isEmpty()) return Boolean.FALSE;
-        b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + prop.value()
-                + "', which is not a boolean: Spring Boot fails to start", "set it to true or false", true));
-        return null;
+        return Values.bool(prop, Values.SPRING_BOOT, false, b);
     }
 
     private static void mapKeyDiagnostics(String k, Prop prop, Protocol p, boolean portSet, boolean userSet,
                                           MailEndpoint.Builder b) {
         String hostKey = "mail." + p.id() + ".host";
         if (k.equals("mail.transport.protocol")) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Spring Boot never"
-                    + " uses: spring.mail.protocol (default smtp) always decides the transport",
-                    "set spring.mail.protocol instead"));
+            b.diagnostic(Diagnostic.of(Reason.TRANSPORT_DECIDED_ELSEWHERE, Library.SPRING_BOOT, prop.key(), prop.at()));
         } else if (k.equals(hostKey) || k.equals("mail.host")) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
-                    + " spring.mail.host is passed to connect() and wins", "remove it and keep spring.mail.host"));
+            b.diagnostic(connectWins(prop, "spring.mail.host"));
         } else if (k.equals("mail." + p.id() + ".port") && portSet) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
-                    + " spring.mail.port is passed to connect() and wins", "remove it and keep spring.mail.port"));
+            b.diagnostic(connectWins(prop, "spring.mail.port"));
         } else if ((k.equals("mail." + p.id() + ".user") || k.equals("mail.user")) && userSet) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
-                    + " spring.mail.username is passed to connect() and wins", "remove it and keep spring.mail.username"));
+            b.diagnostic(connectWins(prop, "spring.mail.username"));
         } else if (!k.startsWith("mail.")) {
             // A key without mail. is reported only when a mail library was plausibly meant to read it: it holds
             // mail. further on, starts with a protocol, or is itself a Jakarta Mail key (starttls.enable). Anything
@@ -186,10 +160,14 @@ public final class SpringBootExtractor implements Extractor {
                     : JakartaMailKeys.isKnown(fam, k) && (k.indexOf('.') > 0 || k.equals("auth") || k.endsWith("timeout"))
                     ? "mail." + p.id() + "." + k : null;
             if (meant == null) return;
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", but Jakarta Mail reads"
-                    + " only keys that start with mail.: did you mean " + Keys.SPRING_MAIL_PROPERTIES + meant + "?",
-                    "rename it to " + Keys.SPRING_MAIL_PROPERTIES + meant));
+            b.diagnostic(Diagnostic.of(Reason.MISSING_MAIL_PREFIX, Library.SPRING_BOOT, prop.key(), prop.at())
+                    .near(Keys.SPRING_MAIL_PROPERTIES + meant));
         }
+    }
+
+    /** A key of the map that loses to the Spring key passed to connect(). */
+    private static Diagnostic connectWins(Prop prop, String winner) {
+        return Diagnostic.of(Reason.CONNECT_ARGUMENT_WINS, Library.SPRING_BOOT, prop.key(), prop.at()).other(winner);
     }
 
     /**
@@ -209,15 +187,12 @@ public final class SpringBootExtractor implements Extractor {
         if (tail.startsWith("mail.")) meant = Keys.SPRING_MAIL_PROPERTIES + tail;
         else if (Protocol.fromId(first) != null) meant = Keys.SPRING_MAIL_PROPERTIES + "mail." + tail;
         if (meant != null) {
-            b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not"
-                    + " have, so nothing reads it: Jakarta Mail settings go under spring.mail.properties, did you mean "
-                    + meant + "?", "rename it to " + meant));
+            b.diagnostic(Diagnostic.of(Reason.NOT_UNDER_PROPERTIES, Library.SPRING_BOOT, written, prop.at()).near(meant));
             return;
         }
         String near = nearSpringKey(relaxedTail);
         if (near != null) {
-            b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not"
-                    + " have, so nothing reads it: did you mean spring.mail." + near + "?", "rename it to spring.mail." + near));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_KEY, Library.SPRING_BOOT, written, prop.at()).near("spring.mail." + near));
         }
     }
 
