@@ -36,15 +36,14 @@ import java.util.regex.Pattern;
  * {@code STARTTLS} (required STARTTLS) wins; a server whose type, host name, port or socket type cannot be
  * used is dropped. Certificates are always verified; there are no timeouts to set.
  */
-public final class AutoconfigExtractor implements Extractor {
+public final class AutoconfigExtractor extends Source {
     static final String SOURCE = "autoconfig";
     private static final Pattern PLACEHOLDER = Pattern.compile("%([A-Z0-9]+)%");
     private static final List<String> CHILDREN = Arrays.asList("hostname", "port", "socketType", "authentication",
             "username", "password", "restriction", "addThisServer", "useGlobalPreferredServer", "pop3", "oAuth2");
     private static final List<String> NO_CREDENTIALS = Arrays.asList("none", "client-IP-address");
 
-    @Override
-    public String source() { return SOURCE; }
+    public AutoconfigExtractor() { super(SOURCE, Library.THUNDERBIRD); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -95,8 +94,7 @@ public final class AutoconfigExtractor implements Extractor {
         XmlElement hostname = server.child("hostname");
         SourceLocation anchor = hostname != null ? at(file, hostname) : serverAt;
         String id = "autoconfig:" + providerId + ":" + family.id() + "#" + n;
-        MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor)
-                .anchorKey(hostname != null ? "hostname" : server.name());
+        MailEndpoint.Builder b = start(id, null, anchor, hostname != null ? "hostname" : server.name());
 
         String type = server.attributeValue("type");
         if (!family.id().equals(type)) {

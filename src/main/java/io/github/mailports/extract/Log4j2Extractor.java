@@ -51,7 +51,7 @@ import java.util.TreeSet;
  * {@code appender.<id>.<component>.type = Ssl}. Variables: {@code ${name}} from {@code <Properties>} (or
  * {@code property.name}), {@code ${env:NAME}}, {@code ${sys:name}}, each with {@code :-default}.
  */
-public final class Log4j2Extractor implements Extractor {
+public final class Log4j2Extractor extends Source {
     static final String SOURCE = "log4j2";
     private static final List<String> ATTRIBUTES = Arrays.asList("name", "to", "cc", "bcc", "from", "replyto", "subject",
             "smtpprotocol", "smtphost", "smtpport", "smtpusername", "smtppassword", "smtpdebug", "buffersize",
@@ -91,8 +91,7 @@ public final class Log4j2Extractor implements Extractor {
         final List<String> profileExpressions = new ArrayList<>();
     }
 
-    @Override
-    public String source() { return SOURCE; }
+    public Log4j2Extractor() { super(SOURCE, Values.LOG4J2); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -114,11 +113,7 @@ public final class Log4j2Extractor implements Extractor {
             for (Appender a : appenders) {
                 for (String expr : a.profileExpressions) named.addAll(SpringProfiles.names(expr));
             }
-            named.remove(MailEndpoint.DEFAULT_PROFILE);
-            List<String> profiles = new ArrayList<>();
-            profiles.add(MailEndpoint.DEFAULT_PROFILE);
-            profiles.addAll(named);
-            for (String profile : profiles) {
+            for (String profile : profiles(MailEndpoint.DEFAULT_PROFILE, named)) {
                 for (Appender a : appenders) {
                     if (active(a, profile)) out.add(endpoint(a, profile, properties, propertyAt, ctx, f.format()));
                 }
@@ -404,8 +399,7 @@ public final class Log4j2Extractor implements Extractor {
                 ? nameProp.value().trim() : "?";
         Prop host = p.get("smtphost");
         SourceLocation anchor = host != null ? host.at() : a.at;
-        MailEndpoint.Builder b = MailEndpoint.builder("log4j2:" + name, SOURCE, anchor).profile(profile)
-                .anchorKey(host != null ? host.key() : a.atKey);
+        MailEndpoint.Builder b = start("log4j2:" + name, profile, anchor, host != null ? host.key() : a.atKey);
 
         Prop proto = p.get("smtpprotocol");
         Protocol protocol = Protocol.SMTP;
@@ -414,7 +408,7 @@ public final class Log4j2Extractor implements Extractor {
         if (proto != null) {
             if (!proto.isResolved()) {
                 known = false;
-                b.diagnostic(Diagnostic.unresolved(Library.LOG4J2, proto.key(), proto.at(), "the protocol", null));
+                unresolved(proto, "the protocol", b);
             } else {
                 String v = proto.value() == null ? "" : proto.value();
                 if (v.isEmpty() || v.equals("smtp")) {
@@ -436,7 +430,7 @@ public final class Log4j2Extractor implements Extractor {
             if (!port.isResolved()) {
                 connectPort = port.setting(null);
             } else if (port.value() != null && !port.value().trim().isEmpty()) { // empty: the default, as unset
-                Integer n = Values.port(port, Values.LOG4J2, b);
+                Integer n = port(port, b);
                 if (n != null && n > 0 && n <= 65535) connectPort = port.setting(n); // 0 is unset
             }
         }
@@ -459,7 +453,7 @@ public final class Log4j2Extractor implements Extractor {
                     if (!vp.isResolved()) {
                         check = vp;
                     } else {
-                        check = vp.as(String.valueOf(Values.bool(vp, Values.LOG4J2, false, b)));
+                        check = vp.as(String.valueOf(bool(vp, false, b)));
                         if (ignoresVerifyHostName) check = vp.as("false"); // the SMTP appender writes false whatever it says
                     }
                 }
@@ -474,15 +468,14 @@ public final class Log4j2Extractor implements Extractor {
         in.protocol = protocol;
         in.protocolSetting = protocolSetting;
         in.keys = keys;
-        in.connectHost = HostValues.withoutUserInfo(host, b, Library.LOG4J2, "smtpUsername", "smtpPassword");
+        in.connectHost = host(host, "smtpUsername", "smtpPassword", b);
         in.connectPort = connectPort;
         in.user = p.get("smtpusername");
         in.password = p.get("smtppassword");
         in.siblingIgnored = true;
         in.sslFactoryObject = sslFactory;
         in.keyPrefix = "";
-        b.protocol(protocolSetting);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         SourceLocation literal = literalProperty(in.password, properties, propertyAt, ctx);
         if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "Property", literal));
         if (proto != null && !known) {

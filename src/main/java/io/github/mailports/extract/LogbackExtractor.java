@@ -53,7 +53,7 @@ import java.util.TreeSet;
  * literal value is a password written in the file, at the property's line; a property whose own value is a
  * variable (an environment variable, a {@code <springProperty>}) is not.
  */
-public final class LogbackExtractor implements Extractor {
+public final class LogbackExtractor extends Source {
     static final String SOURCE = "logback";
     private static final List<String> KNOWN_CLASSES = Arrays.asList(
             "ch.qos.logback.classic.net.SMTPAppender", "ch.qos.logback.access.net.SMTPAppender", "SMTPAppender");
@@ -71,8 +71,7 @@ public final class LogbackExtractor implements Extractor {
         SUGGEST.put("smtpport", "smtpPort");
     }
 
-    @Override
-    public String source() { return SOURCE; }
+    public LogbackExtractor() { super(SOURCE, Values.LOGBACK); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -82,11 +81,7 @@ public final class LogbackExtractor implements Extractor {
             if (root == null || !isRoot(root) || !hasSmtpAppender(root)) continue;
             TreeSet<String> named = new TreeSet<>();
             profileNames(root, named);
-            named.remove(MailEndpoint.DEFAULT_PROFILE);
-            List<String> profiles = new ArrayList<>();
-            profiles.add(MailEndpoint.DEFAULT_PROFILE);
-            profiles.addAll(named);
-            for (String profile : profiles) {
+            for (String profile : profiles(MailEndpoint.DEFAULT_PROFILE, named)) {
                 Walk w = new Walk(f.path(), profile, ctx, out);
                 w.walk(root);
             }
@@ -281,26 +276,18 @@ public final class LogbackExtractor implements Extractor {
                 return null; // the session comes from JNDI: the container's settings decide the connection
             }
             SourceLocation anchor = host != null ? host.at() : at(appender);
-            MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor).profile(profile)
-                    .anchorKey(host != null ? host.key() : appender.name());
+            MailEndpoint.Builder b = start(id, profile, anchor, host != null ? host.key() : appender.name());
             for (Diagnostic d : ineffective) b.diagnostic(d);
-            host = HostValues.withoutUserInfo(host, b, Library.LOGBACK, "username", "password");
+            host = host(host, "username", "password", b);
 
             if (host != null && host.isResolved() && host.value() != null && host.value().contains("_IS_UNDEFINED")) {
                 b.diagnostic(Diagnostic.of(Reason.UNDEFINED_VARIABLE_HOST, Library.LOGBACK, host.key(), host.at())
                         .value(host.value().trim()).detail(host.raw().trim()).decisive(true));
             }
-            Setting<Integer> portSetting = Setting.defaulted(25, anchor);
-            if (port != null) {
-                if (!port.isResolved()) {
-                    portSetting = port.setting(null);
-                } else {
-                    Integer p = Values.port(port, Values.LOGBACK, b);
-                    if (p != null) portSetting = port.setting(p);
-                }
-            }
-            Boolean sslOn = bool(ssl, b);
-            Boolean startOn = bool(startTls, b);
+            Setting<Integer> portSetting = port(port, Setting.defaulted(25, anchor), b); // Joran keeps 25 for a port it cannot convert
+            // Joran's conversion: true/false in any case after trimming; anything else is ignored (false), as is no element
+            Boolean sslOn = ssl == null ? Boolean.FALSE : bool(ssl, false, b);
+            Boolean startOn = startTls == null ? Boolean.FALSE : bool(startTls, false, b);
 
             Map<String, Prop> keys = new LinkedHashMap<>();
             boolean both = Boolean.TRUE.equals(sslOn) && Boolean.TRUE.equals(startOn);
@@ -321,8 +308,7 @@ public final class LogbackExtractor implements Extractor {
             in.password = password;
             in.siblingIgnored = false;
             in.keyPrefix = "";
-            b.protocol(in.protocolSetting);
-            JakartaMail.evaluate(in, b);
+            session(in, b);
             SourceLocation literal = password == null ? null : literalSource(password.raw());
             if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "property", literal));
             if (both) {
@@ -336,11 +322,6 @@ public final class LogbackExtractor implements Extractor {
             }
             b.remedies(new LogbackRemedies());
             return b.build();
-        }
-
-        /** Joran's boolean conversion: true/false in any case after trimming; anything else is ignored (false). */
-        private Boolean bool(Prop p, MailEndpoint.Builder b) {
-            return p == null ? Boolean.FALSE : Values.bool(p, Values.LOGBACK, false, b);
         }
 
         private Diagnostic misCased(XmlElement c, String meant) {

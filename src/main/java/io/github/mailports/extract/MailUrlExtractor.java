@@ -2,7 +2,6 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
-import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Diagnostic.Library;
 import io.github.mailports.model.Diagnostic.Reason;
@@ -41,15 +40,14 @@ import java.util.regex.Pattern;
  * and read timeouts, Spring Integration none of its own: which library reads the URL is not known here, so
  * no timeout advice is given. The password is never printed: not in messages, not in the endpoint's host.
  */
-public final class MailUrlExtractor implements Extractor {
+public final class MailUrlExtractor extends Source {
     static final String SOURCE = "mail-url";
     private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9+.\\-])(smtps?|imaps?|pop3s?)://[^\\s\"'<>]*");
     private static final Pattern BARE = Pattern.compile("(smtps?|imaps?|pop3s?):(?!//)([A-Za-z0-9\\[{$][^\\s\"'<>]*)");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
-    @Override
-    public String source() { return SOURCE; }
+    public MailUrlExtractor() { super(SOURCE, Library.MAIL_URL); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -270,7 +268,7 @@ public final class MailUrlExtractor implements Extractor {
         String key = prop.key();
         Origin origin = prop.origin() == Origin.UNRESOLVED ? Origin.PLACEHOLDER : prop.origin();
         String id = "url:" + key + (count > 1 ? "#" + (index + 1) : "");
-        MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, at).profile(profile).anchorKey(key);
+        MailEndpoint.Builder b = start(id, profile, at, key);
         Parts parts = parse(url[1]);
         Parts rawParts = rawUrl == null ? null : parse(rawUrl[1]);
         Setting<Protocol> protocolSetting = Setting.of(protocol, origin, key, at);
@@ -357,8 +355,7 @@ public final class MailUrlExtractor implements Extractor {
         }
         in.siblingIgnored = true; // Camel sets mail.transport.protocol and mail.store.protocol to the scheme
         in.keyPrefix = "";
-        b.protocol(protocolSetting);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         b.timeouts(null);
         b.remedies(new UrlRemedies());
         MailEndpoint e = b.build();

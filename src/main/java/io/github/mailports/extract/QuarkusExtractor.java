@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * {@code start-tls} (upper-cased, default {@code OPTIONAL}) decides STARTTLS; with TLS Vert.x never sends
  * STARTTLS.
  */
-public final class QuarkusExtractor implements Extractor {
+public final class QuarkusExtractor extends Source {
     static final String ID = "quarkus.mailer";
     private static final String PREFIX = "quarkus.mailer.";
     private static final Pattern FILE_NAME = Pattern.compile("application(?:-([^.]+))?\\.(properties|yml|yaml)");
@@ -65,8 +65,7 @@ public final class QuarkusExtractor implements Extractor {
     private static final List<String> START_TLS = Arrays.asList("DISABLED", "OPTIONAL", "REQUIRED");
     private static final List<String> LOGIN = Arrays.asList("DISABLED", "NONE", "REQUIRED", "XOAUTH2");
 
-    @Override
-    public String source() { return "quarkus"; }
+    public QuarkusExtractor() { super("quarkus", Values.QUARKUS); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -138,11 +137,7 @@ public final class QuarkusExtractor implements Extractor {
                 }
             }
         }
-        found.remove("prod");
-        List<String> out = new ArrayList<>();
-        out.add("prod");
-        out.addAll(found);
-        return out;
+        return profiles("prod", found);
     }
 
     /** The profiles of a {@code %a,b.key}, or none. */
@@ -305,16 +300,14 @@ public final class QuarkusExtractor implements Extractor {
         if (mock != null && mock.isResolved() && isTrue(mock.value())) return null;
 
         Prop host = m.get("host");
-        SourceLocation anchor;
         Prop anchorProp = host;
         if (anchorProp == null) {
-            for (String k : keys) {
-                Prop p = view.props.get(k);
-                if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
-            }
+            List<Prop> all = new ArrayList<>();
+            for (String k : keys) all.add(view.props.get(k));
+            anchorProp = first(all);
         }
-        anchor = anchorProp.at();
-        MailEndpoint.Builder b = MailEndpoint.builder(id, source(), anchor).profile(view.profile).anchorKey(anchorProp.key());
+        SourceLocation anchor = anchorProp.at();
+        MailEndpoint.Builder b = start(id, view.profile, anchorProp);
         b.protocol(Setting.defaulted(Protocol.SMTP, anchor));
         b.jakartaMail(false);
 
@@ -322,26 +315,18 @@ public final class QuarkusExtractor implements Extractor {
         unknownKeys(view, base, keys, b);
 
         // Host: @WithDefault("localhost").
-        host = HostValues.withoutUserInfo(host, b, Library.QUARKUS, base + "username", base + "password");
+        host = host(host, base + "username", base + "password", b);
         if (host != null) {
             b.host(host.setting(host.value()));
-            if (!host.isResolved()) b.diagnostic(unresolved(host, "the host"));
+            if (!host.isResolved()) unresolved(host, "the host", b);
         } else {
             b.host(Setting.defaulted("localhost", anchor));
         }
 
         // Port: only set when present; Vert.x MailConfig.DEFAULT_PORT is 25 whatever the TLS mode.
         Prop portProp = m.get("port");
-        Setting<Integer> port = Setting.defaulted(25, anchor);
-        if (portProp != null) {
-            if (!portProp.isResolved()) {
-                port = portProp.setting(null);
-                b.diagnostic(unresolved(portProp, "the port"));
-            } else {
-                Integer p = Values.port(portProp, Values.QUARKUS, b);
-                if (p != null) port = portProp.setting(p);
-            }
-        }
+        Setting<Integer> port = port(portProp, Setting.defaulted(25, anchor), b);
+        if (portProp != null && !portProp.isResolved()) unresolved(portProp, "the port", b);
         b.port(port);
 
         // TLS, trust and identity (Mailers.configureTLS).
@@ -362,7 +347,7 @@ public final class QuarkusExtractor implements Extractor {
             }
             if (!tlsName.isResolved()) {
                 encryption = tlsName.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(tlsName, "whether TLS is on"));
+                unresolved(tlsName, "whether TLS is on", b);
             } else {
                 String bucket = "quarkus.tls." + tlsName.value().trim() + ".";
                 Prop namedTrustAll = view.get(bucket + "trust-all");
@@ -391,18 +376,18 @@ public final class QuarkusExtractor implements Extractor {
                 encryption = ssl.setting(Encryption.IMPLICIT_TLS);
             } else if (ssl != null && sslV == null) {
                 encryption = ssl.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(ssl, "whether TLS is on"));
+                unresolved(ssl, "whether TLS is on", b);
             } else if (tls != null) {
                 encryption = tlsSetting(tls, tlsV);
             } else if (Boolean.TRUE.equals(trustAllV)) {
                 encryption = trustAll.setting(Encryption.IMPLICIT_TLS); // tls.orElse(trustAll)
             } else if (trustAll != null && trustAllV == null) {
                 encryption = trustAll.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(trustAll, "whether TLS is on"));
+                unresolved(trustAll, "whether TLS is on", b);
             }
         }
         if (encryption != null && encryption.value() == Encryption.UNKNOWN && tls != null && !tls.isResolved()) {
-            b.diagnostic(unresolved(tls, "whether TLS is on"));
+            unresolved(tls, "whether TLS is on", b);
         }
 
         Prop startTls = m.get("start-tls");
@@ -421,7 +406,7 @@ public final class QuarkusExtractor implements Extractor {
         if (encryption == null) {
             if (startTls != null && !startTls.isResolved()) {
                 encryption = startTls.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(startTls, "whether STARTTLS is used"));
+                unresolved(startTls, "whether STARTTLS is used", b);
             } else if (startInvalid) {
                 encryption = startTls.setting(Encryption.UNKNOWN);
             } else if (startMode.equals("DISABLED")) {
@@ -501,10 +486,6 @@ public final class QuarkusExtractor implements Extractor {
 
     private static String nameOf(Prop tlsName) {
         return tlsName.isResolved() ? tlsName.value().trim() : "<name>";
-    }
-
-    private static Diagnostic unresolved(Prop p, String what) {
-        return Diagnostic.unresolved(Library.QUARKUS, p.key(), p.at(), what, null);
     }
 
     /** MP010: a key below the mailer that {@code MailerRuntimeConfig} does not have; SmallRye only logs a warning. */

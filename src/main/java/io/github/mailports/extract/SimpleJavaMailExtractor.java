@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *       in {@code simplejavamail.properties}, any key the library does not know make loading fail.</li>
  * </ul>
  */
-public final class SimpleJavaMailExtractor implements Extractor {
+public final class SimpleJavaMailExtractor extends Source {
     static final String ID = "simplejavamail";
     static final String FILE_NAME = "simplejavamail.properties";
     private static final String PREFIX = "simplejavamail.";
@@ -118,8 +118,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
             "simplejavamail.transport.mode.logging.only");
     private static final List<String> TIMEOUTS = Arrays.asList("connectiontimeout", "timeout", "writetimeout");
 
-    @Override
-    public String source() { return "simple-java-mail"; }
+    public SimpleJavaMailExtractor() { super("simple-java-mail", Values.SIMPLE_JAVA_MAIL); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -221,13 +220,11 @@ public final class SimpleJavaMailExtractor implements Extractor {
             all.addAll(k.unknown);
             all.addAll(k.foreign);
             all.addAll(k.literal);
-            for (Prop p : all) {
-                if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
-            }
+            anchorProp = first(all);
         }
         SourceLocation anchor = anchorProp.at();
         ConfigFormat format = anchorProp.format();
-        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), anchor).profile(view.profile()).anchorKey(anchorProp.key());
+        MailEndpoint.Builder b = start(ID, view.profile(), anchorProp);
 
         for (Diagnostic d : literal) b.diagnostic(d);
         for (Prop p : k.unknown) unknownKey(p, file, b);
@@ -279,7 +276,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
             else if (strategy.equals("SMTP_PLAIN") && ts != null) keys.put(px + "starttls.enable", ts.as("false")); // the key that chose cleartext
         } else if (strategy.equals("SMTP")) {
             Prop opp = k.get("opportunistic.tls");
-            Boolean oppV = opp == null ? Boolean.TRUE : bool(opp, b);
+            Boolean oppV = opp == null ? Boolean.TRUE : bool(opp, false, b);
             if (opp != null && !opp.isResolved()) {
                 keys.put(px + "starttls.enable", opp);
             } else if (Boolean.FALSE.equals(oppV)) {
@@ -295,11 +292,11 @@ public final class SimpleJavaMailExtractor implements Extractor {
         }
 
         // Server: host, port (the strategy's default port when none), user; a password turns auth on.
-        host = HostValues.withoutUserInfo(host, b, Library.SIMPLE_JAVA_MAIL, PREFIX + "smtp.username", PREFIX + "smtp.password");
+        host = host(host, PREFIX + "smtp.username", PREFIX + "smtp.password", b);
         if (host != null) keys.put(px + "host", host);
         int defaultPort = p == Protocol.SMTPS ? 465 : old ? 25 : strategy.startsWith("SMTP_") ? 587 : 25; // 4.x: JavaMail's defaults
         Prop port = k.get("smtp.port");
-        if (port != null && port.isResolved() && !validPort(port, b)) port = null;
+        if (port != null && port.isResolved() && port(port, b) == null) port = null;
         if (port == null) port = ts != null && strategyKnown ? ts.as(String.valueOf(defaultPort)) : synthetic(anchor, format, String.valueOf(defaultPort));
         keys.put(px + "port", port);
         Prop user = k.get("smtp.username");
@@ -332,8 +329,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         in.password = password;
         in.siblingIgnored = true; // the strategy sets mail.transport.protocol
         in.keyPrefix = EXTRA;
-        b.protocol(protocol);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         if (host == null) b.host(Setting.<String>of(null, Origin.DEFAULT, null, anchor)); // given in code
         if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port
         b.remedies(new SimpleJavaMailRemedies(format, old));
@@ -392,35 +388,21 @@ public final class SimpleJavaMailExtractor implements Extractor {
         }
     }
 
-    /** Simple Java Mail's boolean parsing ({@code PropertySchema.parseBoolean}); null when a placeholder decides it. */
-    private static Boolean bool(Prop p, MailEndpoint.Builder b) {
-        return Values.bool(p, Values.SIMPLE_JAVA_MAIL, false, b);
-    }
-
-    /** {@code Integer.valueOf}, no trimming; a failure stops loading. */
-    private static boolean validInt(Prop p, MailEndpoint.Builder b) {
-        return Values.number(p, Values.SIMPLE_JAVA_MAIL, b) != null;
-    }
-
-    private static boolean validPort(Prop p, MailEndpoint.Builder b) {
-        return Values.port(p, Values.SIMPLE_JAVA_MAIL, b) != null;
-    }
-
     /**
      * What Simple Java Mail 5 and later write whatever the configuration says: session timeouts, trust and the identity
      * check. Simple Java Mail 4.x has none of these keys and writes none of them.
      */
-    private static void defaults(SjmKeys k, Map<String, Prop> keys, String px, SourceLocation anchor, ConfigFormat format,
+    private void defaults(SjmKeys k, Map<String, Prop> keys, String px, SourceLocation anchor, ConfigFormat format,
                                  MailEndpoint.Builder b) {
         // Timeouts: one session timeout for connect, read and write.
         Prop timeout = k.get("defaults.sessiontimeoutmillis");
-        if (timeout != null && timeout.isResolved() && !validInt(timeout, b)) timeout = null;
+        if (timeout != null && timeout.isResolved() && number(timeout, b) == null) timeout = null; // Integer.valueOf: loading fails
         Prop timeoutValue = timeout != null ? timeout : synthetic(anchor, format, "60000");
         for (String t : TIMEOUTS) keys.put(px + t, timeoutValue);
 
         // Trust: trust-all gives ssl.trust=*, else the trusted host list (space-separated).
         Prop trustAll = k.get("defaults.trustallhosts");
-        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, b);
+        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, false, b);
         Prop trusted = k.get("defaults.trustedhosts");
         if (Boolean.TRUE.equals(trustAllV)) {
             keys.put(px + "ssl.trust", trustAll.as("*"));
@@ -432,7 +414,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         // Identity: always written from verifyserveridentity (default true).
         Prop verify = k.get("defaults.verifyserveridentity");
         if (verify != null) {
-            Boolean v = bool(verify, b);
+            Boolean v = bool(verify, false, b);
             if (v != null) keys.put(px + "ssl.checkserveridentity", verify.as(String.valueOf(v)));
         }
     }

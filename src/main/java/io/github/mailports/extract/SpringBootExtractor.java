@@ -23,13 +23,12 @@ import java.util.Map;
  * {@code connect()} and win over the same keys in the map; {@code ssl.enabled} sets
  * {@code mail.<p>.ssl.enable} after the map is copied. Evaluated for the default profile and each profile found.
  */
-public final class SpringBootExtractor implements Extractor {
+public final class SpringBootExtractor extends Source {
     static final String ID = "spring.mail";
     private static final List<String> KNOWN = Arrays.asList("host", "port", "username", "password", "protocol",
             "defaultencoding", "jndiname", "testconnection", "ssl.enabled", "ssl.bundle", "ssl.verifyhostname");
 
-    @Override
-    public String source() { return "spring-boot"; }
+    public SpringBootExtractor() { super("spring-boot", Values.SPRING_BOOT); }
 
     private static final String SPRING_BOOT = "org.springframework.boot:spring-boot-autoconfigure";
 
@@ -47,7 +46,7 @@ public final class SpringBootExtractor implements Extractor {
     private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries) {
         Prop host = view.get("spring.mail.host");
         if (host == null || view.get("spring.mail.jndiname") != null) return null;
-        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), host.at()).profile(profile).anchorKey(host.key());
+        MailEndpoint.Builder b = start(ID, profile, host);
 
         Prop protocolProp = view.get("spring.mail.protocol");
         Setting<Protocol> protocol = Setting.defaulted(Protocol.SMTP, host.at());
@@ -72,7 +71,7 @@ public final class SpringBootExtractor implements Extractor {
 
         Setting<Integer> connectPort = null;
         Prop portProp = view.get("spring.mail.port");
-        if (portProp != null) connectPort = springPort(portProp, b);
+        if (portProp != null) connectPort = portProp.setting(portProp.isResolved() ? port(portProp, b) : null); // an Integer: no default
 
         Map<String, Prop> keys = new LinkedHashMap<>();
         for (Map.Entry<String, Prop> me : view.under(Keys.SPRING_MAIL_PROPERTIES).entrySet()) {
@@ -83,11 +82,11 @@ public final class SpringBootExtractor implements Extractor {
         }
         for (String bool : new String[] {"spring.mail.testconnection", "spring.mail.ssl.verifyhostname"}) {
             Prop p2 = view.get(bool);
-            if (p2 != null) springBoolean(p2, b); // a value that does not bind stops the application
+            if (p2 != null) bool(p2, false, b); // a value that does not bind stops the application
         }
         Prop sslEnabled = view.get("spring.mail.ssl.enabled");
         if (sslEnabled != null) {
-            Boolean on = springBoolean(sslEnabled, b);
+            Boolean on = bool(sslEnabled, false, b);
             if (Boolean.TRUE.equals(on)) keys.put("mail." + p.id() + ".ssl.enable", sslEnabled.as("true"));
             else if (!sslEnabled.isResolved()) keys.put("mail." + p.id() + ".ssl.enable", sslEnabled);
         }
@@ -121,21 +120,10 @@ public final class SpringBootExtractor implements Extractor {
         in.siblingIgnored = true;
         in.sslFactoryObject = view.get("spring.mail.ssl.bundle") != null;
         in.keyPrefix = Keys.SPRING_MAIL_PROPERTIES;
-        b.protocol(protocol);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         if (!protocolKnown) b.encryption(protocolProp.setting(Encryption.UNKNOWN));
         b.remedies(new JakartaRemedies(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port", host.format()));
         return b.build();
-    }
-
-    /** Spring binds the port to an Integer: a value that does not convert stops the application. */
-    private static Setting<Integer> springPort(Prop prop, MailEndpoint.Builder b) {
-        return prop.setting(prop.isResolved() ? Values.port(prop, Values.SPRING_BOOT, b) : null);
-    }
-
-    /** Spring's String-to-Boolean conversion: true/on/yes/1 and false/off/no/0; anything else stops the application. */
-    private static Boolean springBoolean(Prop prop, MailEndpoint.Builder b) {
-        return Values.bool(prop, Values.SPRING_BOOT, false, b);
     }
 
     private static void mapKeyDiagnostics(String k, Prop prop, Protocol p, boolean portSet, boolean userSet,
