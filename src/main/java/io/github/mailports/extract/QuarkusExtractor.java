@@ -3,13 +3,11 @@ package io.github.mailports.extract;
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
-import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Diagnostic.Library;
 import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
-import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
 import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
@@ -179,18 +177,12 @@ public final class QuarkusExtractor extends Source {
             }
             QView view = new QView(profile);
             for (Map.Entry<String, Object[]> me : raw.entrySet()) {
-                ConfigEntry e = (ConfigEntry) me.getValue()[0];
-                ConfigFile f = (ConfigFile) me.getValue()[1];
                 final Map<String, Object[]> all = raw;
-                Placeholders.Result r = Placeholders.resolve(e.value(), name -> {
-                    String supplied = ctx.supplied(name);
-                    if (supplied != null) return supplied;
-                    Object[] own = all.get(name);
-                    return own == null ? null : ((ConfigEntry) own[0]).value();
-                }, ctx::maven);
-                Origin origin = !r.hadPlaceholder() ? Origin.EXPLICIT : r.isResolved() ? Origin.PLACEHOLDER : Origin.UNRESOLVED;
-                SourceLocation at = SourceLocation.of(f.path(), e.line(), e.column());
-                view.props.put(me.getKey(), new Prop(e.key(), at, e.value(), r.value(), origin, r.unresolvedName(), f.format()));
+                view.props.put(me.getKey(), Prop.resolved((ConfigEntry) me.getValue()[0], (ConfigFile) me.getValue()[1], ctx,
+                        name -> {
+                            Object[] own = all.get(name);
+                            return own == null ? null : ((ConfigEntry) own[0]).value();
+                        }));
             }
             return view;
         }
