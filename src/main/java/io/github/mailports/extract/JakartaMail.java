@@ -52,6 +52,14 @@ final class JakartaMail {
         boolean hostFromCode;
         /** How the source names its keys for messages, e.g. {@code spring.mail.properties.}; may be empty. */
         String keyPrefix = "";
+
+        /** A session of {@code protocol} built from {@code keys}, whose names in messages start with {@code keyPrefix}. */
+        Input(Setting<Protocol> protocol, Map<String, Prop> keys, String keyPrefix) {
+            this.protocol = protocol.value();
+            this.protocolSetting = protocol;
+            this.keys = keys;
+            this.keyPrefix = keyPrefix;
+        }
     }
 
     static void evaluate(Input in, MailEndpoint.Builder b) {

@@ -209,13 +209,9 @@ public final class JakartaMailExtractor extends Source {
             if (e.getKey().equals("mail." + p.id() + ".password")) password = e.getValue(); // the application reads it
             else sessionKeys.put(e.getKey(), e.getValue());
         }
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = p;
-        in.protocolSetting = protocol;
-        in.keys = sessionKeys;
+        JakartaMail.Input in = new JakartaMail.Input(protocol, sessionKeys, prefix);
         in.password = password;
         in.siblingIgnored = siblingIgnored;
-        in.keyPrefix = prefix;
         // Micronaut and Liferay build the session from these keys alone and send with it: without a host key,
         // Jakarta Mail connects to localhost. Elsewhere the application's code (or a URL) passes the host.
         in.hostFromCode = !prefix.equals(MICRONAUT) && !prefix.equals("mail.session.");

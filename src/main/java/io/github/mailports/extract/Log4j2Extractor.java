@@ -464,17 +464,13 @@ public final class Log4j2Extractor extends Source {
             }
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = protocol;
-        in.protocolSetting = protocolSetting;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocolSetting, keys, "");
         in.connectHost = host(host, "smtpUsername", "smtpPassword", b);
         in.connectPort = connectPort;
         in.user = p.get("smtpusername");
         in.password = p.get("smtppassword");
         in.siblingIgnored = true;
         in.sslFactoryObject = sslFactory;
-        in.keyPrefix = "";
         session(in, b);
         SourceLocation literal = literalProperty(in.password, properties, propertyAt, ctx);
         if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "Property", literal));

@@ -298,16 +298,12 @@ public final class LogbackExtractor extends Source {
                 }
             }
 
-            JakartaMail.Input in = new JakartaMail.Input();
-            in.protocol = Protocol.SMTP;
-            in.protocolSetting = Setting.defaulted(Protocol.SMTP, anchor);
-            in.keys = keys;
+            JakartaMail.Input in = new JakartaMail.Input(Setting.defaulted(Protocol.SMTP, anchor), keys, "");
             in.connectHost = host;
             in.connectPort = portSetting;
             in.user = user;
             in.password = password;
             in.siblingIgnored = false;
-            in.keyPrefix = "";
             session(in, b);
             SourceLocation literal = password == null ? null : literalSource(password.raw());
             if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "property", literal));

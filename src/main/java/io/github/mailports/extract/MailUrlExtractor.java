@@ -338,10 +338,7 @@ public final class MailUrlExtractor extends Source {
             keys.put(name, param);
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = protocol;
-        in.protocolSetting = protocolSetting;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocolSetting, keys, "");
         in.connectHost = host;
         in.connectPort = port;
         in.connectPortProp = portPlaceholder;
@@ -354,7 +351,6 @@ public final class MailUrlExtractor extends Source {
             in.password = new Prop(key, at, "*", "*", placeholder ? Origin.PLACEHOLDER : Origin.EXPLICIT, null, prop.format());
         }
         in.siblingIgnored = true; // Camel sets mail.transport.protocol and mail.store.protocol to the scheme
-        in.keyPrefix = "";
         session(in, b);
         b.timeouts(null);
         b.remedies(new UrlRemedies());

@@ -321,14 +321,10 @@ public final class SimpleJavaMailExtractor extends Source {
 
         if (!old) defaults(k, keys, px, anchor, format, b);
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = p;
-        in.protocolSetting = protocol;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocol, keys, EXTRA);
         in.user = user;
         in.password = password;
         in.siblingIgnored = true; // the strategy sets mail.transport.protocol
-        in.keyPrefix = EXTRA;
         session(in, b);
         if (host == null) b.host(Setting.<String>of(null, Origin.DEFAULT, null, anchor)); // given in code
         if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port

@@ -107,10 +107,7 @@ public final class SpringBootExtractor extends Source {
             }
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = p;
-        in.protocolSetting = protocol;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocol, keys, Keys.SPRING_MAIL_PROPERTIES);
         in.connectHost = host;
         in.connectPort = connectPort;
         in.connectPortProp = portProp;
@@ -119,7 +116,6 @@ public final class SpringBootExtractor extends Source {
         in.password = view.get("spring.mail.password");
         in.siblingIgnored = true;
         in.sslFactoryObject = view.get("spring.mail.ssl.bundle") != null;
-        in.keyPrefix = Keys.SPRING_MAIL_PROPERTIES;
         session(in, b);
         if (!protocolKnown) b.encryption(protocolProp.setting(Encryption.UNKNOWN));
         b.remedies(new JakartaRemedies(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port", host.format()));
