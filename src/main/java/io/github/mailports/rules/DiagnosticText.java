@@ -38,42 +38,42 @@ final class DiagnosticText {
             case NOT_A_NUMBER:
                 switch (lib) {
                     case SPRING_BOOT:
-                        return "sets " + k + " to " + quoted(d) + ", which is not a number: Spring Boot fails to start (it cannot"
-                                + " bind the port)";
+                        return setsTo(d, ", which is not a number: Spring Boot fails to start (it cannot"
+                                + " bind the port)");
                     case QUARKUS:
-                        return "sets " + k + " to " + quoted(d) + ", which is not a number: Quarkus fails to start (the port is"
-                                + " an int)";
+                        return setsTo(d, ", which is not a number: Quarkus fails to start (the port is"
+                                + " an int)");
                     case LOGBACK:
-                        return "sets " + k + " to " + quoted(d) + logbackSyntax(d) + ", which is not a number: Logback ignores it"
-                                + " with a warning and connects to port 25";
+                        return setsTo(d, logbackSyntax(d) + ", which is not a number: Logback ignores it"
+                                + " with a warning and connects to port 25");
                     case LOG4J2:
-                        return "sets " + k + " to " + quoted(d) + ", which is not a number: Log4j warns and uses the protocol's"
-                                + " default port";
+                        return setsTo(d, ", which is not a number: Log4j warns and uses the protocol's"
+                                + " default port");
                     case SIMPLE_JAVA_MAIL:
-                        return "sets " + k + " to " + quoted(d) + ", which is not an integer"
-                                + (untrimmed(d) ? " (white space is not trimmed)" : "") + ": loading the configuration fails";
+                        return setsTo(d, ", which is not an integer"
+                                + (untrimmed(d) ? " (white space is not trimmed)" : "") + ": loading the configuration fails");
                     default:
-                        return "sets " + k + " to " + quoted(d) + ", which is not a number Jakarta Mail can read"
-                                + (untrimmed(d) ? " (it does not trim white space)" : "") + ": the value is silently ignored";
+                        return setsTo(d, ", which is not a number Jakarta Mail can read"
+                                + (untrimmed(d) ? " (it does not trim white space)" : "") + ": the value is silently ignored");
                 }
             case NOT_A_BOOLEAN:
                 switch (lib) {
                     case JAKARTA_MAIL:
-                        return "sets " + k + " to " + quoted(d) + ", which is not true or false"
+                        return setsTo(d, ", which is not true or false"
                                 + (untrimmed(d) ? " (Jakarta Mail does not trim white space)" : "")
-                                + ": Jakarta Mail silently reads it as " + d.detail();
+                                + ": Jakarta Mail silently reads it as " + d.detail());
                     case SPRING_BOOT:
-                        return "sets " + k + " to " + quoted(d) + ", which is not a boolean: Spring Boot fails to start";
+                        return setsTo(d, ", which is not a boolean: Spring Boot fails to start");
                     case QUARKUS:
-                        return "sets " + k + " to " + quoted(d) + ", which is not true or false: Quarkus silently reads it as false";
+                        return setsTo(d, ", which is not true or false: Quarkus silently reads it as false");
                     case SIMPLE_JAVA_MAIL:
-                        return "sets " + k + " to " + quoted(d) + ", which is not a boolean Simple Java Mail accepts (true, false,"
-                                + " yes, no, 1, 0): loading the configuration fails";
+                        return setsTo(d, ", which is not a boolean Simple Java Mail accepts (true, false,"
+                                + " yes, no, 1, 0): loading the configuration fails");
                     case LOGBACK:
-                        return "sets " + k + " to " + quoted(d) + logbackSyntax(d) + ", which is not true or false: Logback"
-                                + " ignores it with a warning and " + k + " stays off";
+                        return setsTo(d, logbackSyntax(d) + ", which is not true or false: Logback"
+                                + " ignores it with a warning and " + k + " stays off");
                     default:
-                        return "sets " + k + " to " + quoted(d) + ", which is not true or false: Log4j reads it as false";
+                        return setsTo(d, ", which is not true or false: Log4j reads it as false");
                 }
             case HOST_WITH_USER_INFO:
                 if (lib == Library.JAKARTA_MAIL) {
@@ -90,27 +90,27 @@ final class DiagnosticText {
             case UNKNOWN_PROTOCOL:
                 switch (lib) {
                     case SPRING_BOOT:
-                        return "sets " + k + " to " + quoted(d) + ", which is no Jakarta Mail transport: sending fails with"
-                                + " NoSuchProviderException";
+                        return setsTo(d, ", which is no Jakarta Mail transport: sending fails with"
+                                + " NoSuchProviderException");
                     case LOG4J2:
-                        return "sets " + k + " to " + quoted(d) + ", which is no Jakarta Mail transport (the names are smtp and"
-                                + " smtps, in lower case): sending fails with NoSuchProviderException";
+                        return setsTo(d, ", which is no Jakarta Mail transport (the names are smtp and"
+                                + " smtps, in lower case): sending fails with NoSuchProviderException");
                     default:
-                        return "sets " + k + " to " + quoted(d) + ", which is no Jakarta Mail provider: getting the transport or"
-                                + " store fails with NoSuchProviderException";
+                        return setsTo(d, ", which is no Jakarta Mail provider: getting the transport or"
+                                + " store fails with NoSuchProviderException");
                 }
             case UNKNOWN_STARTTLS_MODE:
-                return "sets " + k + " to " + quoted(d) + ", which is not DISABLED, OPTIONAL or REQUIRED: the mailer fails to"
-                        + " start (StartTLSOptions.valueOf throws)";
+                return setsTo(d, ", which is not DISABLED, OPTIONAL or REQUIRED: the mailer fails to"
+                        + " start (StartTLSOptions.valueOf throws)");
             case UNKNOWN_LOGIN_MODE:
-                return "sets " + k + " to " + quoted(d) + ", which is not NONE, DISABLED, REQUIRED or XOAUTH2: the mailer fails"
-                        + " to start (LoginOption.valueOf throws)";
+                return setsTo(d, ", which is not NONE, DISABLED, REQUIRED or XOAUTH2: the mailer fails"
+                        + " to start (LoginOption.valueOf throws)");
             case UNKNOWN_TRANSPORT_STRATEGY:
-                return "sets " + k + " to " + quoted(d) + ", which is not a transport strategy "
+                return setsTo(d, ", which is not a transport strategy "
                         + (d.detail() != null ? "of Simple Java Mail " + d.detail() + " " : "")
                         + "(names are exact and case-sensitive: " + (d.detail() != null ? "SMTP_PLAIN, SMTP_SSL, SMTP_TLS"
                         : "SMTP, SMTPS, SMTP_TLS, SMTP_OAUTH2") + "): loading the configuration fails"
-                        + (d.near() == null ? "" : "; did you mean " + d.near() + "?");
+                        + (d.near() == null ? "" : "; did you mean " + d.near() + "?"));
             case COMMA_SEPARATED_LIST:
                 return "sets " + k + " to a comma-separated list, but Jakarta Mail splits it on white space only: the whole"
                         + " text is taken as one unknown " + d.detail() + " name and the TLS handshake fails";
@@ -395,6 +395,11 @@ final class DiagnosticText {
     /** Two parts written at one place (one key deciding two things). */
     private static boolean sameKey(Decided a, Decided b) {
         return a.location().equals(b.location());
+    }
+
+    /** "sets KEY to 'VALUE'" and the rest of the sentence. */
+    private static String setsTo(Diagnostic d, String rest) {
+        return "sets " + d.key() + " to " + quoted(d) + rest;
     }
 
     private static String quoted(Diagnostic d) {
