@@ -27,6 +27,15 @@ final class HostValues {
     }
 
     /**
+     * MP015's fact: a password written in the file as a literal (no placeholder), plaintext unless it is a jasypt
+     * ciphertext. Nothing for no password, an empty one or a placeholder.
+     */
+    static void literalPassword(Prop password, MailEndpoint.Builder b) {
+        if (password == null || !password.isLiteral() || password.raw() == null || password.raw().isEmpty()) return;
+        b.literalPassword(password.setting(!isJasyptCiphertext(password.value())));
+    }
+
+    /**
      * Whether a password value is a jasypt ciphertext, {@code ENC(...)} (jasypt-spring-boot's default prefix and
      * suffix): the library decrypts it at start-up with a key given elsewhere ({@code jasypt.encryptor.password}).
      */

@@ -231,9 +231,7 @@ final class JakartaMail {
         if (credentials == null && user != null && hasText(user)) credentials = user.setting(Boolean.TRUE);
         if (credentials == null && in.password != null && hasText(in.password)) credentials = in.password.setting(Boolean.TRUE);
         if (credentials != null) b.credentials(credentials);
-        if (in.password != null && in.password.isLiteral() && in.password.raw() != null && !in.password.raw().isEmpty()) {
-            b.literalPassword(in.password.setting(!HostValues.isJasyptCiphertext(in.password.value())));
-        }
+        HostValues.literalPassword(in.password, b);
         unresolved.report(b);
     }
 

@@ -440,7 +440,7 @@ public final class QuarkusExtractor extends Source {
             else if (password != null) b.credentials(password.setting(Boolean.TRUE));
             else if (provider != null) b.credentials(provider.setting(Boolean.TRUE));
         }
-        if (password != null && password.isLiteral()) b.literalPassword(password.setting(!HostValues.isJasyptCiphertext(password.value())));
+        HostValues.literalPassword(password, b);
 
         b.remedies(new QuarkusRemedies(base, anchorProp.format()));
         return b.build();
