@@ -27,8 +27,11 @@ public final class Diagnostic {
         UNRESOLVED
     }
 
-    /** Whose reading of the configuration the diagnostic describes. */
-    public enum Library { JAKARTA_MAIL, SPRING_BOOT, QUARKUS, SIMPLE_JAVA_MAIL, MAIL_URL, LOGBACK, LOG4J2, THUNDERBIRD }
+    /**
+     * Whose reading of the configuration the diagnostic describes. {@link #JAVA_CODE}: settings written in Java code,
+     * where a value without a literal is one the code computes at run time (issue #12), not a placeholder.
+     */
+    public enum Library { JAKARTA_MAIL, SPRING_BOOT, QUARKUS, SIMPLE_JAVA_MAIL, MAIL_URL, LOGBACK, LOG4J2, THUNDERBIRD, JAVA_CODE }
 
     /**
      * What was seen. The facts each reason uses: {@code value} the text as the library reads it, {@code near} the key

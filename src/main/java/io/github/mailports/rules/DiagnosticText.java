@@ -92,6 +92,9 @@ final class DiagnosticText {
                     case SPRING_BOOT:
                         return setsTo(d, ", which is no Jakarta Mail transport: sending fails with"
                                 + " NoSuchProviderException");
+                    case JAVA_CODE: // sender.setProtocol("smtpx")
+                        return "sets " + k + "(\"" + d.value() + "\"), which is no Jakarta Mail transport: sending fails with"
+                                + " NoSuchProviderException";
                     case LOG4J2:
                         return setsTo(d, ", which is no Jakarta Mail transport (the names are smtp and"
                                 + " smtps, in lower case): sending fails with NoSuchProviderException");
@@ -266,6 +269,8 @@ final class DiagnosticText {
                         return "use smtp or smtps (lower case)";
                     case LOG4J2:
                         return "use smtps (or smtp)";
+                    case JAVA_CODE:
+                        return "use \"smtp\" or \"smtps\"";
                     default:
                         return "use one of smtp, smtps, imap, imaps, pop3, pop3s (lower case)";
                 }
@@ -339,20 +344,23 @@ final class DiagnosticText {
                 return "set smtpProtocol to smtps (port 465), or remove " + d.detail();
 
             case UNRESOLVED_PLACEHOLDER:
+                return lib == Library.JAVA_CODE ? "write the value as a literal or a constant, or check the setting it is read"
+                        + " from" : null;
             default:
                 return null;
         }
     }
 
     /**
-     * MP017. Jakarta Mail sessions name every placeholder that decides the connection in one sentence; the others
-     * name one, with what their library does with it.
+     * MP017. Jakarta Mail sessions name every placeholder that decides the connection in one sentence (in Java code:
+     * every value the code computes); the others name one, with what their library does with it.
      */
     private static String unresolved(Diagnostic d) {
         List<Decided> parts = d.decided();
         Decided first = parts.get(0);
         switch (d.library()) {
-            case JAKARTA_MAIL: {
+            case JAKARTA_MAIL:
+            case JAVA_CODE: {
                 // one key deciding two things is one part: "the port and encryption through ..."
                 List<String> texts = new ArrayList<>();
                 Decided previous = null;
@@ -371,6 +379,10 @@ final class DiagnosticText {
                     m.append(texts.get(i));
                 }
                 boolean one = texts.size() == 1;
+                if (d.library() == Library.JAVA_CODE) { // the placeholder is the code's expression
+                    return m.append(one ? ", a value" : ", values").append(" the code computes at run time: the connection"
+                            + " cannot be checked from the source alone; the rest of it is judged on what is written").toString();
+                }
                 return m.append(one ? ", a placeholder with no value" : ", placeholders with no value")
                         .append(": the connection cannot be checked until ").append(one ? "it has" : "they have")
                         .append(" one; supply ").append(one ? "it" : "them")

@@ -99,6 +99,17 @@ class DiagnosticTextTest {
                 DiagnosticText.message(d));
     }
 
+    /** Java code (#12): a value the code computes is no placeholder, and the words say so. */
+    @Test
+    void aValueTheCodeComputesIsSaidSo() {
+        Diagnostic d = Diagnostic.unresolved(Library.JAVA_CODE, "props.put(\"mail.smtp.host\")", AT, "the host",
+                "config.getHost()");
+        assertEquals("decides the host through props.put(\"mail.smtp.host\") (config.getHost()), a value the code computes"
+                + " at run time: the connection cannot be checked from the source alone; the rest of it is judged on what is"
+                + " written", DiagnosticText.message(d));
+        assertEquals("write the value as a literal or a constant, or check the setting it is read from", DiagnosticText.fix(d));
+    }
+
     /** The sentences of MP010, MP016 and MP017 start so; no string literal in an extractor may. */
     @Test
     void noExtractorWritesASentenceOfTheseRules() throws IOException {
