@@ -118,8 +118,8 @@ public final class SpringBootExtractor extends Source {
         in.sslFactoryObject = view.get("spring.mail.ssl.bundle") != null;
         session(in, b);
         if (!protocolKnown) b.encryption(protocolProp.setting(Encryption.UNKNOWN));
-        b.remedies(new JakartaRemedies(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port", host.format()));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new JakartaFixes(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port").of(built, host.format())).build();
     }
 
     private static void mapKeyDiagnostics(String k, Prop prop, Protocol p, boolean portSet, boolean userSet,
