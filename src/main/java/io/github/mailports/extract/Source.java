@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * The skeleton of a source: the steps every extractor takes, written once. A source names itself and its library's
- * value syntax ({@link Values.Syntax}); it finds its blocks (a unit's views, an XML file's appenders) and, for each
+ * value parsing ({@link Values.Parsing}); it finds its blocks (a unit's views, an XML file's appenders) and, for each
  * block and profile, starts an endpoint at an anchor ({@link #start}), reads ports, numbers and booleans as its
  * library does ({@link #port}, {@link #bool}), checks the host ({@link #host}), reports a placeholder that decides
  * the connection ({@link #unresolved}) and, when the library builds a Jakarta Mail session, hands the keys to
@@ -22,20 +22,20 @@ abstract class Source implements Extractor {
     private final String source;
     private final Diagnostic.Library library;
     /** How the library reads numbers and booleans; null for a source that parses its own way. */
-    private final Values.Syntax syntax;
+    private final Values.Parsing parsing;
 
-    /** A source whose library reads numbers and booleans as {@code syntax} says. */
-    Source(String source, Values.Syntax syntax) {
+    /** A source whose library reads numbers and booleans as {@code parsing} says. */
+    Source(String source, Values.Parsing parsing) {
         this.source = source;
-        this.library = syntax.library;
-        this.syntax = syntax;
+        this.library = parsing.library;
+        this.parsing = parsing;
     }
 
     /** A source that parses its values its own way (a URL, Thunderbird's autoconfig). */
     Source(String source, Diagnostic.Library library) {
         this.source = source;
         this.library = library;
-        this.syntax = null;
+        this.parsing = null;
     }
 
     @Override
@@ -74,7 +74,7 @@ abstract class Source implements Extractor {
     }
 
     /** A resolved port as the library reads it (see {@link Values#port}); null when it is no number. */
-    final Integer port(Prop p, MailEndpoint.Builder b) { return Values.port(p, syntax, b); }
+    final Integer port(Prop p, MailEndpoint.Builder b) { return Values.port(p, parsing, b); }
 
     /**
      * A port key as a setting: {@code otherwise} when absent or not a number (the library's default), value null when
@@ -88,10 +88,10 @@ abstract class Source implements Extractor {
     }
 
     /** A resolved number as the library reads it; null when it does not parse. */
-    final Integer number(Prop p, MailEndpoint.Builder b) { return Values.number(p, syntax, b); }
+    final Integer number(Prop p, MailEndpoint.Builder b) { return Values.number(p, parsing, b); }
 
     /** A boolean as the library reads it (see {@link Values#bool}); null when a placeholder decides it. */
-    final Boolean bool(Prop p, boolean def, MailEndpoint.Builder b) { return Values.bool(p, syntax, def, b); }
+    final Boolean bool(Prop p, boolean def, MailEndpoint.Builder b) { return Values.bool(p, parsing, def, b); }
 
     /** The host without user information, reported when present (see {@link HostValues#withoutUserInfo}). */
     final Prop host(Prop host, String userKey, String passwordKey, MailEndpoint.Builder b) {

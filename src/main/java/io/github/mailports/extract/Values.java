@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * How each library reads a number, a port and a boolean, in one place: a source states its library's
- * {@link Syntax} once, and {@link #number}, {@link #port} and {@link #bool} parse with it and report what the
+ * {@link Parsing} once, and {@link #number}, {@link #port} and {@link #bool} parse with it and report what the
  * library cannot use as a {@link Diagnostic} (MP016), never as a sentence.
  */
 final class Values {
@@ -25,7 +25,7 @@ final class Values {
     enum Otherwise { NULL, FALSE, DEFAULT }
 
     /** One library's parsing of numbers and booleans. */
-    static final class Syntax {
+    static final class Parsing {
         final Library library;
         /** Whether the library trims white space before parsing. */
         final boolean trim;
@@ -46,7 +46,7 @@ final class Values {
         /** Whether a message quotes the value trimmed (as parsed) or as written. */
         final boolean showTrimmed;
 
-        private Syntax(Library library, boolean trim, List<String> hex, boolean numberFails, int lowestPort,
+        private Parsing(Library library, boolean trim, List<String> hex, boolean numberFails, int lowestPort,
                        List<String> trueWords, List<String> falseWords, Otherwise otherwise, boolean booleanFails,
                        boolean showTrimmed, boolean trueLowerCased, boolean falseLowerCased) {
             this.library = library;
@@ -67,28 +67,28 @@ final class Values {
     private static final List<String> NO_HEX = Collections.emptyList();
 
     /** {@code PropUtil}: no trimming, {@code 0x} hexadecimal, an unparseable int ignored, any boolean but the other word is the default. */
-    static final Syntax JAKARTA_MAIL = new Syntax(Library.JAKARTA_MAIL, false, Arrays.asList("0x"), false, 1,
+    static final Parsing JAKARTA_MAIL = new Parsing(Library.JAKARTA_MAIL, false, Arrays.asList("0x"), false, 1,
             Arrays.asList("true"), Arrays.asList("false"), Otherwise.DEFAULT, false, false, false, false);
     /** Spring's conversion service: trimmed, {@code 0x}/{@code 0X}, true/on/yes/1 and false/off/no/0 (empty: false); anything else stops the start. */
-    static final Syntax SPRING_BOOT = new Syntax(Library.SPRING_BOOT, true, Arrays.asList("0x", "0X"), true, 1,
+    static final Parsing SPRING_BOOT = new Parsing(Library.SPRING_BOOT, true, Arrays.asList("0x", "0X"), true, 1,
             Arrays.asList("true", "on", "yes", "1"), Arrays.asList("false", "off", "no", "0", ""), Otherwise.NULL, true, false, true,
             true);
     /** SmallRye Config: trimmed; a port that is no int stops the start; its boolean converter reads any other word as false. */
-    static final Syntax QUARKUS = new Syntax(Library.QUARKUS, true, NO_HEX, true, 1,
+    static final Parsing QUARKUS = new Parsing(Library.QUARKUS, true, NO_HEX, true, 1,
             Arrays.asList("true", "1", "yes", "y", "on", "ja", "j", "si", "sim", "oui"), Arrays.asList("false", "no", "off", "0"),
             Otherwise.FALSE, false, true, true, false);
     /** {@code PropertySchema}: no trimming, {@code Integer.valueOf}, true/yes/1 and false/no/0; anything else fails loading. */
-    static final Syntax SIMPLE_JAVA_MAIL = new Syntax(Library.SIMPLE_JAVA_MAIL, false, NO_HEX, true, 1,
+    static final Parsing SIMPLE_JAVA_MAIL = new Parsing(Library.SIMPLE_JAVA_MAIL, false, NO_HEX, true, 1,
             Arrays.asList("true", "yes", "1"), Arrays.asList("false", "no", "0"), Otherwise.NULL, true, false, true, true);
     /** Joran: trimmed; a port or boolean it cannot convert is ignored with a warning (port 25, false). */
-    static final Syntax LOGBACK = new Syntax(Library.LOGBACK, true, NO_HEX, false, 1,
+    static final Parsing LOGBACK = new Parsing(Library.LOGBACK, true, NO_HEX, false, 1,
             Arrays.asList("true"), Arrays.asList("false"), Otherwise.FALSE, false, true, false, false);
     /** Log4j's plugin builders: trimmed; a port that is no number is warned about (default port); 0 is unset. */
-    static final Syntax LOG4J2 = new Syntax(Library.LOG4J2, true, NO_HEX, false, 0,
+    static final Parsing LOG4J2 = new Parsing(Library.LOG4J2, true, NO_HEX, false, 0,
             Arrays.asList("true"), Arrays.asList("false"), Otherwise.FALSE, false, true, false, false);
 
     /** The int a resolved prop holds as the library parses it; null (and a diagnostic) when it does not parse. */
-    static Integer number(Prop p, Syntax s, MailEndpoint.Builder b) {
+    static Integer number(Prop p, Parsing s, MailEndpoint.Builder b) {
         String v = p.value() == null ? "" : s.trim ? p.value().trim() : p.value();
         try {
             for (String prefix : s.hex) {
@@ -106,7 +106,7 @@ final class Values {
      * The port a resolved prop holds: null (and a diagnostic) when it is no number; a number outside the library's
      * range is reported (decisive: the connection fails) and returned as it is.
      */
-    static Integer port(Prop p, Syntax s, MailEndpoint.Builder b) {
+    static Integer port(Prop p, Parsing s, MailEndpoint.Builder b) {
         Integer v = number(p, s, b);
         if (v != null && (v < s.lowestPort || v > 65535)) {
             b.diagnostic(Diagnostic.of(Reason.PORT_OUT_OF_RANGE, s.library, p.key(), p.at()).value(String.valueOf(v))
@@ -121,7 +121,7 @@ final class Values {
      *
      * @param def the library's default, for {@link Otherwise#DEFAULT}
      */
-    static Boolean bool(Prop p, Syntax s, boolean def, MailEndpoint.Builder b) {
+    static Boolean bool(Prop p, Parsing s, boolean def, MailEndpoint.Builder b) {
         if (!p.isResolved()) return null;
         String written = p.value() == null ? "" : p.value();
         String v = s.trim ? written.trim() : written;
@@ -146,7 +146,7 @@ final class Values {
      * Logback: the value as written when it came out of Spring's {@code ${NAME:default}} (Logback looks up a variable
      * named with the default and reads {@code NAME_IS_UNDEFINED}); else null.
      */
-    private static String undefinedVariable(Prop p, Syntax s) {
+    private static String undefinedVariable(Prop p, Parsing s) {
         if (s.library != Library.LOGBACK || p.value() == null || !p.value().contains("_IS_UNDEFINED")) return null;
         return p.raw().trim();
     }
