@@ -45,7 +45,8 @@ import java.util.Properties;
  * reported. Run it with {@code ./mvnw -B -Pbenchmark verify -Dbench.mode=cold} (see docs/performance.md).
  *
  * <p>System properties: {@code bench.sizes} (the largest is used; default 5000), {@code bench.reps} (rounds, default
- * 11), {@code bench.dir}; in a child: {@code bench.cold} (the side) and {@code bench.root}.
+ * 11; the POM's profile passes 7 unless given), {@code bench.dir}, {@code bench.jfr} (a side whose JVMs record a
+ * Flight Recorder file, {@code cold-<side>.jfr}); in a child: {@code bench.cold} (the side) and {@code bench.root}.
  */
 public final class ColdBenchmark {
     static final String[] SIDES = {"full", "ours", "raw"};
