@@ -1,8 +1,6 @@
 package io.github.mailports.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.github.mailports.config.ConfigFile;
-import io.github.mailports.config.ConfigParseException;
 import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
@@ -205,6 +203,19 @@ public final class Benchmark {
      * keep nothing. Returns {files selected, entries parsed}.
      */
     static long[] floor(Path root) throws IOException {
+        return selectAndParse(root, (rel, bytes) -> ConfigReaders.read(rel, bytes).entries().size());
+    }
+
+    /** How one side parses a selected file's bytes: a count of what it saw; a throw counts as -1. */
+    interface Parse {
+        long parse(String rel, byte[] bytes) throws Exception;
+    }
+
+    /**
+     * The walk of both floors: the request's include and exclude globs, {@code Files.readAllBytes} of every selected
+     * file with a format, then the side's parse. Returns {files selected, sum of the counts}.
+     */
+    static long[] selectAndParse(Path root, Parse parse) throws IOException {
         CheckRequest request = CheckRequest.builder(root).includes(includes()).build();
         List<Glob> includes = request.includes();
         List<Glob> excludes = request.excludes();
@@ -223,10 +234,10 @@ public final class Benchmark {
                 if (!attrs.isRegularFile() || !any(includes, rel) || any(excludes, rel)) return FileVisitResult.CONTINUE;
                 out[0]++;
                 if (ConfigReaders.formatOf(rel) == null) return FileVisitResult.CONTINUE;
+                byte[] bytes = Files.readAllBytes(file);
                 try {
-                    ConfigFile f = ConfigReaders.read(rel, Files.readAllBytes(file));
-                    out[1] += f.entries().size();
-                } catch (ConfigParseException e) {
+                    out[1] += parse.parse(rel, bytes);
+                } catch (Exception e) {
                     out[1]--;
                 }
                 return FileVisitResult.CONTINUE;

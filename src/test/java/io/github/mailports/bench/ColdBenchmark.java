@@ -4,7 +4,6 @@ import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.Engine;
-import io.github.mailports.engine.Glob;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
@@ -17,12 +16,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -172,38 +168,10 @@ public final class ColdBenchmark {
      * Returns {files selected, nodes or keys or events seen}.
      */
     static long[] raw(Path root) throws IOException {
-        CheckRequest request = CheckRequest.builder(root).includes(Benchmark.includes()).build();
-        List<Glob> includes = request.includes();
-        List<Glob> excludes = request.excludes();
-        Path base = request.baseDir();
         XMLInputFactory xml = XMLInputFactory.newInstance();
         xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         Yaml yaml = new Yaml(new LoaderOptions());
-        long[] out = new long[2];
-        Files.walkFileTree(base, new SimpleFileVisitor<Path>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                String rel = base.relativize(d).toString().replace('\\', '/');
-                return !rel.isEmpty() && Benchmark.any(excludes, rel + "/") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String rel = base.relativize(file).toString().replace('\\', '/');
-                if (!attrs.isRegularFile() || !Benchmark.any(includes, rel) || Benchmark.any(excludes, rel)) return FileVisitResult.CONTINUE;
-                out[0]++;
-                ConfigFormat format = ConfigReaders.formatOf(rel);
-                if (format == null) return FileVisitResult.CONTINUE;
-                byte[] bytes = Files.readAllBytes(file);
-                try {
-                    out[1] += parse(format, bytes, xml, yaml);
-                } catch (Exception e) {
-                    out[1]--;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return out;
+        return Benchmark.selectAndParse(root, (rel, bytes) -> parse(ConfigReaders.formatOf(rel), bytes, xml, yaml));
     }
 
     private static long parse(ConfigFormat format, byte[] bytes, XMLInputFactory xml, Yaml yaml) throws IOException, XMLStreamException {
