@@ -4,13 +4,15 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -224,7 +226,7 @@ public final class AutoconfigExtractor implements Extractor {
             b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "password", at(file, password)));
         }
         b.implicitTlsAlternative(afterSsl);
-        b.remedies(new AutoconfigRemedies());
+        b.fixes(AutoconfigFixes.of(protocol.family()));
         return b.build();
     }
 
@@ -257,26 +259,29 @@ public final class AutoconfigExtractor implements Extractor {
         return SourceLocation.of(file, e.line(), e.column());
     }
 
-    /** Fix hints as autoconfig elements. */
-    static final class AutoconfigRemedies implements Remedies {
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
-            Protocol.Family f = e.protocol().value().family();
-            int tls = f.implicitTlsPort();
+    /** Fixes as autoconfig elements. */
+    static final class AutoconfigFixes {
+        private AutoconfigFixes() {
+        }
+
+        static Fixes of(Protocol.Family f) { return Fixes.of(Syntax.XML_ELEMENT, r -> fix(r, f)); }
+
+        private static Fix fix(Remedy remedy, Protocol.Family f) {
+            String tls = String.valueOf(f.implicitTlsPort());
             int start = f == Protocol.Family.SMTP ? 587 : f == Protocol.Family.IMAP ? 143 : 110;
             switch (remedy) {
                 case ENCRYPT:
-                    return "set <socketType>SSL</socketType> with <port>" + tls + "</port> (or STARTTLS on " + start + ")";
+                    return Fix.of("set ", Fix.set("socketType", "SSL"), " with ", Fix.set("port", tls), " (or STARTTLS on " + start + ")");
                 case ENABLE_IMPLICIT_TLS:
                 case PREFER_IMPLICIT_TLS:
-                    return "set <socketType>SSL</socketType> with <port>" + tls + "</port>";
+                    return Fix.of("set ", Fix.set("socketType", "SSL"), " with ", Fix.set("port", tls));
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set <port>" + tls + "</port> (or keep the port with <socketType>STARTTLS</socketType>)";
+                    return Fix.of("set ", Fix.set("port", tls), " (or keep the port with ", Fix.set("socketType", "STARTTLS"), ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set <port>" + tls + "</port> with <socketType>SSL</socketType>";
+                    return Fix.of("set ", Fix.set("port", tls), " with ", Fix.set("socketType", "SSL"));
                 case EXTERNALISE_PASSWORD:
-                    return "remove <password>: an autoconfig file is published, and the user enters the password";
+                    return Fix.of("remove <password>: an autoconfig file is published, and the user enters the password");
                 default:
                     return null;
             }

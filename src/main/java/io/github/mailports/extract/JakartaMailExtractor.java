@@ -240,8 +240,8 @@ public final class JakartaMailExtractor implements Extractor {
             b.port(unresolvedProtocol.setting(null));
         }
         ConfigFormat format = anchorProp.format();
-        b.remedies(new JakartaRemedies(prefix, prefix + "mail." + p.id() + ".port", format));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new JakartaFixes(prefix, prefix + "mail." + p.id() + ".port").of(built, format)).build();
     }
 
     private static String trimmed(Prop p) { return p.value() == null ? "" : p.value().trim(); }

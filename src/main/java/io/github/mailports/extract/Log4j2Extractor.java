@@ -7,13 +7,15 @@ import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -513,7 +515,7 @@ public final class Log4j2Extractor implements Extractor {
         } else if (protocol == Protocol.SMTP && protocolSetting.isWritten()) {
             b.encryption(proto.setting(Encryption.NONE)); // smtpProtocol="smtp": Log4j has no STARTTLS option
         }
-        b.remedies(new Log4j2Remedies(a.dialect, a.propsPrefix, a.sslPrefix));
+        b.fixes(new Log4j2Fixes(a.dialect, a.propsPrefix, a.sslPrefix).of(protocol));
         return b.build();
     }
 
@@ -531,31 +533,30 @@ public final class Log4j2Extractor implements Extractor {
         return propertyAt.get(name);
     }
 
-    /** Fix hints as attributes of the SMTP appender in the file's own dialect. */
-    static final class Log4j2Remedies implements Remedies {
+    /** Fixes as attributes of the SMTP appender in the file's own dialect. */
+    static final class Log4j2Fixes {
         private final Dialect dialect;
         private final String propsPrefix;
         private final String sslPrefix;
 
-        Log4j2Remedies(Dialect dialect, String propsPrefix, String sslPrefix) {
+        Log4j2Fixes(Dialect dialect, String propsPrefix, String sslPrefix) {
             this.dialect = dialect;
             this.propsPrefix = propsPrefix;
             this.sslPrefix = sslPrefix;
         }
 
-        private String set(String attr, String value) {
-            switch (dialect) {
-                case XML:
-                    return attr + "=\"" + value + "\"";
-                case YAML:
-                    return attr + ": " + value;
-                case JSON:
-                    return "\"" + attr + "\": \"" + value + "\"";
-                default:
-                    return propsPrefix + attr + " = " + value;
-            }
+        Fixes of(Protocol protocol) {
+            Syntax syntax = dialect == Dialect.XML ? Syntax.XML_ATTRIBUTE : dialect == Dialect.YAML ? Syntax.YAML
+                    : dialect == Dialect.JSON ? Syntax.JSON : Syntax.SPACED_PROPERTIES;
+            return Fixes.of(syntax, r -> fix(r, protocol.id()));
         }
 
+        /** An attribute of the appender; in properties, under the appender's prefix. */
+        private Fix.Assignment set(String attr, String value) {
+            return Fix.set(dialect == Dialect.PROPERTIES ? propsPrefix + attr : attr, value);
+        }
+
+        /** verifyHostName on the appender's Ssl element, which each dialect nests its own way. */
         private String verify() {
             switch (dialect) {
                 case XML:
@@ -569,35 +570,33 @@ public final class Log4j2Extractor implements Extractor {
             }
         }
 
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
-            String p = e.protocol().value().id();
+        private Fix fix(Remedy remedy, String p) {
             switch (remedy) {
                 case ENCRYPT:
-                    return "set " + set("smtpProtocol", "smtps") + " and " + set("smtpPort", "465")
-                            + " (Log4j's SMTP appender has no STARTTLS option)";
+                    return Fix.of("set ", set("smtpProtocol", "smtps"), " and ", set("smtpPort", "465"),
+                            " (Log4j's SMTP appender has no STARTTLS option)");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set " + set("smtpProtocol", "smtps") + " (Log4j's SMTP appender has no STARTTLS option)";
+                    return Fix.of("set ", set("smtpProtocol", "smtps"), " (Log4j's SMTP appender has no STARTTLS option)");
                 case REQUIRE_STARTTLS:
-                    return "Log4j cannot require STARTTLS: set " + set("smtpProtocol", "smtps") + " with port 465";
+                    return Fix.of("Log4j cannot require STARTTLS: set ", set("smtpProtocol", "smtps"), " with port 465");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set " + set("smtpPort", "465") + " or remove it (smtps defaults to 465)";
+                    return Fix.of("set ", set("smtpPort", "465"), " or remove it (smtps defaults to 465)");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
                 case PREFER_IMPLICIT_TLS:
-                    return "set " + set("smtpPort", "465") + " with " + set("smtpProtocol", "smtps");
+                    return Fix.of("set ", set("smtpPort", "465"), " with ", set("smtpProtocol", "smtps"));
                 case ENABLE_IDENTITY_CHECK:
-                    return "set " + verify() + ", with Log4j 2.25.4 or newer (older versions ignore the attribute,"
-                            + " CVE-2026-34477)";
+                    return Fix.of("set " + verify() + ", with Log4j 2.25.4 or newer (older versions ignore the attribute,"
+                            + " CVE-2026-34477)");
                 case VERIFY_CERTIFICATES:
-                    return "remove -Dmail." + p + ".ssl.trust from the JVM options and give the Ssl element a TrustStore"
-                            + " with the server's CA";
+                    return Fix.of("remove -Dmail." + p + ".ssl.trust from the JVM options and give the Ssl element a TrustStore"
+                            + " with the server's CA");
                 case SET_TIMEOUTS:
-                    return "Log4j has no timeout attributes: start the JVM with -Dmail." + p + ".connectiontimeout=10000"
-                            + " -Dmail." + p + ".timeout=10000 -Dmail." + p + ".writetimeout=10000 (milliseconds)";
+                    return Fix.of("Log4j has no timeout attributes: start the JVM with -Dmail." + p + ".connectiontimeout=10000"
+                            + " -Dmail." + p + ".timeout=10000 -Dmail." + p + ".writetimeout=10000 (milliseconds)");
                 case EXTERNALISE_PASSWORD:
-                    return "use a lookup such as " + set("smtpPassword", "${env:SMTP_PASSWORD}")
-                            + " and supply the value from the environment or a secret store";
+                    return Fix.of("use a lookup such as ", set("smtpPassword", "${env:SMTP_PASSWORD}"),
+                            " and supply the value from the environment or a secret store");
                 default:
                     return null;
             }

@@ -5,13 +5,15 @@ import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -350,7 +352,7 @@ public final class LogbackExtractor implements Extractor {
                         + " neither when it is true; supply it through the plugin's properties to check the connection",
                         null));
             }
-            b.remedies(new LogbackRemedies());
+            b.fixes(LogbackFixes.FIXES);
             return b.build();
         }
 
@@ -411,38 +413,43 @@ public final class LogbackExtractor implements Extractor {
 
     private static String trim(String s) { return s == null ? "" : s.trim(); }
 
-    /** Fix hints as Logback XML elements of the appender; Jakarta Mail settings without an element as -D options. */
-    static final class LogbackRemedies implements Remedies {
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
+    /** Fixes as Logback XML elements of the appender; Jakarta Mail settings without an element as -D options. */
+    static final class LogbackFixes {
+        /** The same for every appender: it speaks SMTP, and its elements have fixed names. */
+        static final Fixes FIXES = Fixes.of(Syntax.XML_ELEMENT, LogbackFixes::fix);
+
+        private LogbackFixes() {
+        }
+
+        private static Fix fix(Remedy remedy) {
             switch (remedy) {
                 case ENCRYPT:
-                    return "set <SSL>true</SSL> and <smtpPort>465</smtpPort> in the appender (Logback's <STARTTLS> is"
-                            + " only opportunistic)";
+                    return Fix.of("set ", Fix.set("SSL", "true"), " and ", Fix.set("smtpPort", "465"), " in the appender (Logback's"
+                            + " <STARTTLS> is only opportunistic)");
                 case REQUIRE_STARTTLS:
-                    return "Logback cannot require STARTTLS: replace <STARTTLS>true</STARTTLS> with <SSL>true</SSL> and"
-                            + " <smtpPort>465</smtpPort> (or start the JVM with -Dmail.smtp.starttls.required=true)";
+                    return Fix.of("Logback cannot require STARTTLS: replace ", Fix.set("STARTTLS", "true"), " with ", Fix.set("SSL", "true"),
+                            " and ", Fix.set("smtpPort", "465"), " (or start the JVM with -Dmail.smtp.starttls.required=true)");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set <SSL>true</SSL> in the appender and remove <STARTTLS> (or connect to 587 with"
-                            + " -Dmail.smtp.starttls.required=true)";
+                    return Fix.of("set ", Fix.set("SSL", "true"), " in the appender and remove <STARTTLS> (or connect to 587 with"
+                            + " -Dmail.smtp.starttls.required=true)");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set <smtpPort>465</smtpPort>: Logback connects to port 25 unless told otherwise, even with <SSL>";
+                    return Fix.of("set ", Fix.set("smtpPort", "465"), ": Logback connects to port 25 unless told otherwise, even with <SSL>");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
                 case PREFER_IMPLICIT_TLS:
-                    return "set <smtpPort>465</smtpPort> with <SSL>true</SSL>";
+                    return Fix.of("set ", Fix.set("smtpPort", "465"), " with ", Fix.set("SSL", "true"));
                 case SET_TIMEOUTS:
-                    return "Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
-                            + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)";
+                    return Fix.of("Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
+                            + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)");
                 case EXTERNALISE_PASSWORD:
-                    return "take the password from the environment: <password>${SMTP_PASSWORD}</password>, or a"
-                            + " <property> whose value is ${SMTP_PASSWORD}, supplied from the environment or a secret store";
+                    return Fix.of("take the password from the environment: ", Fix.set("password", "${SMTP_PASSWORD}"), ", or a"
+                            + " <property> whose value is ${SMTP_PASSWORD}, supplied from the environment or a secret store");
                 case REMOVE_STARTTLS:
-                    return "remove <STARTTLS>: with both, Logback applies neither; keep <SSL>true</SSL> on port 465";
+                    return Fix.of("remove <STARTTLS>: with both, Logback applies neither; keep ", Fix.set("SSL", "true"), " on port 465");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove -Dmail.smtp.ssl.checkserveridentity=false from the JVM options";
+                    return Fix.of("remove -Dmail.smtp.ssl.checkserveridentity=false from the JVM options");
                 case VERIFY_CERTIFICATES:
-                    return "remove -Dmail.smtp.ssl.trust from the JVM options and add the server's CA to the trust store";
+                    return Fix.of("remove -Dmail.smtp.ssl.trust from the JVM options and add the server's CA to the trust store");
                 default:
                     return null;
             }

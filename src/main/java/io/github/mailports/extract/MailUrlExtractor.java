@@ -4,13 +4,15 @@ import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
@@ -360,7 +362,7 @@ public final class MailUrlExtractor implements Extractor {
         b.protocol(protocolSetting);
         JakartaMail.evaluate(in, b);
         b.timeouts(null);
-        b.remedies(new UrlRemedies());
+        b.fixes(UrlFixes.of(protocol));
         MailEndpoint e = b.build();
         if (!e.encryption().isWritten()) { // a default of the scheme: the URL is what decides it
             b.encryption(Setting.of(e.encryption().value(), origin, key, at));
@@ -369,52 +371,56 @@ public final class MailUrlExtractor implements Extractor {
         return e;
     }
 
-    /** Fix hints written as changes to the URL. */
-    static final class UrlRemedies implements Remedies {
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
-            Protocol p = e.protocol().value();
+    /** Fixes written as changes to the URL. */
+    static final class UrlFixes {
+        private UrlFixes() {
+        }
+
+        static Fixes of(Protocol p) { return Fixes.of(Syntax.URL_QUERY, r -> fix(r, p)); }
+
+        private static Fix fix(Remedy remedy, Protocol p) {
             Protocol.Family f = p.family();
             String tlsScheme = p.implicitTls() ? p.id() : p.sibling().id();
             String plainScheme = p.implicitTls() ? p.sibling().id() : p.id();
             int tlsPort = f.implicitTlsPort();
             int startTlsPort = f == Protocol.Family.SMTP ? 587 : f == Protocol.Family.IMAP ? 143 : 110;
-            String required = "mail." + plainScheme + ".starttls.required=true";
+            Fix.Assignment required = Fix.set("mail." + plainScheme + ".starttls.required", "true");
             switch (remedy) {
                 case ENCRYPT:
-                    return "use " + tlsScheme + "://host:" + tlsPort + " (or keep " + plainScheme + ":// on " + startTlsPort
-                            + " and add ?" + required + ")";
+                    return Fix.of("use " + tlsScheme + "://host:" + tlsPort + " (or keep " + plainScheme + ":// on " + startTlsPort
+                            + " and add ?", required, ")");
                 case REQUIRE_STARTTLS:
-                    return "add " + required + " to the URL's query (or use " + tlsScheme + "://host:" + tlsPort + ")";
+                    return Fix.of("add ", required, " to the URL's query (or use " + tlsScheme + "://host:" + tlsPort + ")");
                 case ENABLE_IMPLICIT_TLS:
-                    return "use the " + tlsScheme + ":// scheme (or port " + startTlsPort + " with ?" + required + ")";
+                    return Fix.of("use the " + tlsScheme + ":// scheme (or port " + startTlsPort + " with ?", required, ")");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "use port " + tlsPort + " in the URL (or keep the port, use " + plainScheme + ":// and add ?"
-                            + required + ")";
+                    return Fix.of("use port " + tlsPort + " in the URL (or keep the port, use " + plainScheme + ":// and add ?",
+                            required, ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "use " + tlsScheme + "://host:" + tlsPort + " (or " + plainScheme + "://host:" + startTlsPort
-                            + "?" + required + ")";
+                    return Fix.of("use " + tlsScheme + "://host:" + tlsPort + " (or " + plainScheme + "://host:" + startTlsPort
+                            + "?", required, ")");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove mail." + p.id() + ".ssl.checkserveridentity=false from the URL";
+                    return Fix.of("remove mail." + p.id() + ".ssl.checkserveridentity=false from the URL");
                 case VERIFY_CERTIFICATES:
-                    return "remove mail." + p.id() + ".ssl.trust from the URL and add the server's CA certificate to the JVM"
-                            + " trust store";
+                    return Fix.of("remove mail." + p.id() + ".ssl.trust from the URL and add the server's CA certificate to the JVM"
+                            + " trust store");
                 case DISABLE_FALLBACK:
-                    return "add mail." + p.id() + ".socketFactory.fallback=false to the URL, or better use " + tlsScheme + "://";
+                    return Fix.of("add ", Fix.set("mail." + p.id() + ".socketFactory.fallback", "false"), " to the URL, or better use "
+                            + tlsScheme + "://");
                 case MODERN_TLS_PROTOCOLS:
-                    return "set mail." + p.id() + ".ssl.protocols=TLSv1.3%20TLSv1.2 (space-separated) or remove it";
+                    return Fix.of("set ", Fix.set("mail." + p.id() + ".ssl.protocols", "TLSv1.3 TLSv1.2"), " (space-separated) or remove it");
                 case EXTERNALISE_PASSWORD:
-                    return "take the password out of the URL: use a placeholder (${MAIL_PASSWORD}, or Camel's"
-                            + " {{mail.password}}) fed from a secret store";
+                    return Fix.of("take the password out of the URL: use a placeholder (${MAIL_PASSWORD}, or Camel's"
+                            + " {{mail.password}}) fed from a secret store");
                 case PREFER_IMPLICIT_TLS:
-                    return "use " + tlsScheme + "://host:" + tlsPort + " and drop the mail." + plainScheme
-                            + ".starttls.* parameters";
+                    return Fix.of("use " + tlsScheme + "://host:" + tlsPort + " and drop the mail." + plainScheme
+                            + ".starttls.* parameters");
                 case REMOVE_SOCKET_FACTORY:
-                    return "remove the mail." + p.id() + ".socketFactory.* parameters from the URL and keep ?" + required;
+                    return Fix.of("remove the mail." + p.id() + ".socketFactory.* parameters from the URL and keep ?", required);
                 case REMOVE_STARTTLS:
-                    return "remove the mail." + p.id() + ".starttls.* parameters: the " + p.id()
-                            + ":// connection is TLS from the first byte";
+                    return Fix.of("remove the mail." + p.id() + ".starttls.* parameters: the " + p.id()
+                            + ":// connection is TLS from the first byte");
                 default:
                     return null;
             }

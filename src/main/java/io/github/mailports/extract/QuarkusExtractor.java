@@ -6,10 +6,11 @@ import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Diagnostic;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
@@ -480,8 +481,8 @@ public final class QuarkusExtractor implements Extractor {
         }
         if (password != null && password.isLiteral()) b.literalPassword(password.setting(!HostValues.isJasyptCiphertext(password.value())));
 
-        b.remedies(new QuarkusRemedies(base, anchorProp.format()));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new QuarkusFixes(base).of(built, anchorProp.format())).build();
     }
 
     /** The mailer's own keys: {@code quarkus.mailer.<p>} or {@code quarkus.mailer.<name>.<p>}. */
@@ -565,60 +566,55 @@ public final class QuarkusExtractor implements Extractor {
         return Keys.nearest(written, names);
     }
 
-    /** Fix hints in the Quarkus dialect, for the mailer's own prefix. */
-    static final class QuarkusRemedies implements Remedies {
+    /** Fixes in the Quarkus dialect, for the mailer's own prefix. */
+    static final class QuarkusFixes {
         private final String base;
-        private final ConfigFormat format;
 
-        QuarkusRemedies(String base, ConfigFormat format) {
-            this.base = base;
-            this.format = format;
-        }
+        QuarkusFixes(String base) { this.base = base; }
 
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
+        Fixes of(MailEndpoint e, ConfigFormat format) { return Fixes.of(JakartaFixes.syntax(format), r -> fix(r, e)); }
+
+        private Fix fix(Remedy remedy, MailEndpoint e) {
             switch (remedy) {
                 case ENCRYPT:
-                    return "set " + set("tls", "true") + " and " + set("port", "465") + " (or " + set("start-tls", "REQUIRED")
-                            + " on 587)";
+                    return Fix.of("set ", set("tls", "true"), " and ", set("port", "465"), " (or ", set("start-tls", "REQUIRED"),
+                            " on 587)");
                 case REQUIRE_STARTTLS:
-                    return "set " + set("start-tls", "REQUIRED") + " (or use implicit TLS: " + set("tls", "true") + " and "
-                            + set("port", "465") + ")";
+                    return Fix.of("set ", set("start-tls", "REQUIRED"), " (or use implicit TLS: ", set("tls", "true"), " and ",
+                            set("port", "465"), ")");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set " + set("tls", "true") + " (or use port 587 with " + set("tls", "false") + " and "
-                            + set("start-tls", "REQUIRED") + ")";
+                    return Fix.of("set ", set("tls", "true"), " (or use port 587 with ", set("tls", "false"), " and ",
+                            set("start-tls", "REQUIRED"), ")");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set " + set("port", "465") + " (or keep the port and use STARTTLS: " + set("tls", "false") + " and "
-                            + set("start-tls", "REQUIRED") + ")";
+                    return Fix.of("set ", set("port", "465"), " (or keep the port and use STARTTLS: ", set("tls", "false"), " and ",
+                            set("start-tls", "REQUIRED"), ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("port", "465") + " and " + set("tls", "true") + " (or " + set("port", "587")
-                            + " and " + set("start-tls", "REQUIRED") + ")";
+                    return Fix.of("set ", set("port", "465"), " and ", set("tls", "true"), " (or ", set("port", "587"),
+                            " and ", set("start-tls", "REQUIRED"), ")");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
-                            + " or set it to HTTPS";
+                    return Fix.of("remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
+                            + " or set it to HTTPS");
                 case VERIFY_CERTIFICATES:
-                    return "remove " + (e.trust().key() != null ? e.trust().key() : base + "trust-all") + " and give the"
+                    return Fix.of("remove " + (e.trust().key() != null ? e.trust().key() : base + "trust-all") + " and give the"
                             + " server's CA through a named TLS configuration (" + base + "tls-configuration-name and"
-                            + " quarkus.tls.<name>.trust-store.*)";
+                            + " quarkus.tls.<name>.trust-store.*)");
                 case MODERN_TLS_PROTOCOLS:
-                    return "set " + (e.tlsProtocols() != null ? e.tlsProtocols().key() : "quarkus.tls.<name>.protocols")
-                            + (format == ConfigFormat.YAML ? ": " : "=") + "TLSv1.3,TLSv1.2 or remove it";
+                    return Fix.of("set ", Fix.set(e.tlsProtocols() != null ? e.tlsProtocols().key() : "quarkus.tls.<name>.protocols",
+                            "TLSv1.3,TLSv1.2"), " or remove it");
                 case EXTERNALISE_PASSWORD:
-                    return "use a placeholder such as ${MAIL_PASSWORD} (or the environment variable QUARKUS_MAILER_PASSWORD)"
-                            + " and supply the value from a secret store";
+                    return Fix.of("use a placeholder such as ${MAIL_PASSWORD} (or the environment variable QUARKUS_MAILER_PASSWORD)"
+                            + " and supply the value from a secret store");
                 case PREFER_IMPLICIT_TLS:
-                    return "set " + set("port", "465") + " and " + set("tls", "true") + ", and remove " + base + "start-tls";
+                    return Fix.of("set ", set("port", "465"), " and ", set("tls", "true"), ", and remove " + base + "start-tls");
                 case REMOVE_STARTTLS:
-                    return "remove " + base + "start-tls: Vert.x never sends STARTTLS on a TLS connection (for STARTTLS"
-                            + " instead, set " + set("tls", "false") + ")";
+                    return Fix.of("remove " + base + "start-tls: Vert.x never sends STARTTLS on a TLS connection (for STARTTLS"
+                            + " instead, set ", set("tls", "false"), ")");
                 default:
                     return null;
             }
         }
 
-        private String set(String key, String value) {
-            return base + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
-        }
+        private Fix.Assignment set(String key, String value) { return Fix.set(base + key, value); }
     }
 }

@@ -2,11 +2,12 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
@@ -349,8 +350,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
         JakartaMail.evaluate(in, b);
         if (host == null) b.host(Setting.<String>of(null, Origin.DEFAULT, null, anchor)); // given in code
         if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port
-        b.remedies(new SimpleJavaMailRemedies(format, old));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new SimpleJavaMailFixes(old).of(built, format)).build();
     }
 
     /**
@@ -509,20 +510,16 @@ public final class SimpleJavaMailExtractor implements Extractor {
         return Keys.nearest(written, KNOWN);
     }
 
-    /** Fix hints in Simple Java Mail's keys; Jakarta Mail details go through extra properties. */
-    static final class SimpleJavaMailRemedies implements Remedies {
-        private final ConfigFormat format;
-        private final JakartaRemedies jakarta;
+    /** Fixes in Simple Java Mail's keys; Jakarta Mail details go through extra properties. */
+    static final class SimpleJavaMailFixes {
+        private static final JakartaFixes JAKARTA = new JakartaFixes(EXTRA, PREFIX + "smtp.port");
         private final boolean v4;
 
-        SimpleJavaMailRemedies(ConfigFormat format, boolean v4) {
-            this.format = format;
-            this.v4 = v4;
-            this.jakarta = new JakartaRemedies(EXTRA, PREFIX + "smtp.port", format);
-        }
+        SimpleJavaMailFixes(boolean v4) { this.v4 = v4; }
 
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
+        Fixes of(MailEndpoint e, ConfigFormat format) { return Fixes.of(JakartaFixes.syntax(format), r -> fix(r, e)); }
+
+        private Fix fix(Remedy remedy, MailEndpoint e) {
             if (v4) {
                 switch (remedy) {
                     case ENCRYPT:
@@ -532,47 +529,47 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     case USE_PROTOCOL_PORT:
                     case USE_SUBMISSION_PORT:
                     case PREFER_IMPLICIT_TLS:
-                        return "set " + set("transportstrategy", "SMTP_SSL") + " and " + set("smtp.port", "465")
-                                + " (Simple Java Mail 4 has no strategy that requires STARTTLS; SMTP_TLS falls back to cleartext)";
+                        return Fix.of("set ", set("transportstrategy", "SMTP_SSL"), " and ", set("smtp.port", "465"),
+                                " (Simple Java Mail 4 has no strategy that requires STARTTLS; SMTP_TLS falls back to cleartext)");
                     default:
                         break;
                 }
             }
             switch (remedy) {
                 case ENCRYPT:
-                    return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465") + " (or "
-                            + set("transportstrategy", "SMTP_TLS") + " on 587)";
+                    return Fix.of("set ", set("transportstrategy", "SMTPS"), " and ", set("smtp.port", "465"), " (or ",
+                            set("transportstrategy", "SMTP_TLS"), " on 587)");
                 case REQUIRE_STARTTLS:
-                    return "set " + set("transportstrategy", "SMTP_TLS") + " (or SMTPS on port 465)";
+                    return Fix.of("set ", set("transportstrategy", "SMTP_TLS"), " (or SMTPS on port 465)");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set " + set("transportstrategy", "SMTPS") + " (or use port 587 with SMTP_TLS)";
+                    return Fix.of("set ", set("transportstrategy", "SMTPS"), " (or use port 587 with SMTP_TLS)");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set " + set("smtp.port", "465") + " (or keep the port and set " + set("transportstrategy", "SMTP_TLS") + ")";
+                    return Fix.of("set ", set("smtp.port", "465"), " (or keep the port and set ", set("transportstrategy", "SMTP_TLS"), ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("smtp.port", "465") + " and " + set("transportstrategy", "SMTPS") + " (or "
-                            + set("smtp.port", "587") + " and " + set("transportstrategy", "SMTP_TLS") + ")";
+                    return Fix.of("set ", set("smtp.port", "465"), " and ", set("transportstrategy", "SMTPS"), " (or ",
+                            set("smtp.port", "587"), " and ", set("transportstrategy", "SMTP_TLS"), ")");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove " + PREFIX + "defaults.verifyserveridentity or set it to true";
+                    return Fix.of("remove " + PREFIX + "defaults.verifyserveridentity or set it to true");
                 case VERIFY_CERTIFICATES:
-                    return "remove " + (e.trust().key() != null ? e.trust().key() : PREFIX + "defaults.trustallhosts")
-                            + " and add the server's CA certificate to the JVM trust store";
+                    return Fix.of("remove " + (e.trust().key() != null ? e.trust().key() : PREFIX + "defaults.trustallhosts")
+                            + " and add the server's CA certificate to the JVM trust store");
                 case EXTERNALISE_PASSWORD:
-                    return "use a placeholder such as ${MAIL_PASSWORD} (or the environment variable SIMPLEJAVAMAIL_SMTP_PASSWORD)"
-                            + " and supply the value from a secret store";
+                    return Fix.of("use a placeholder such as ${MAIL_PASSWORD} (or the environment variable SIMPLEJAVAMAIL_SMTP_PASSWORD)"
+                            + " and supply the value from a secret store");
                 case PREFER_IMPLICIT_TLS:
-                    return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465")
-                            + " (465 is SMTPS's default port)";
+                    return Fix.of("set ", set("transportstrategy", "SMTPS"), " and ", set("smtp.port", "465"),
+                            " (465 is SMTPS's default port)");
                 case REMOVE_STARTTLS:
-                    return "remove the STARTTLS extra properties: with SMTPS the whole connection is already TLS";
+                    return Fix.of("remove the STARTTLS extra properties: with SMTPS the whole connection is already TLS");
+                case REMOVE_SOCKET_FACTORY:
+                    return JAKARTA.removeSocketFactory(e);
                 default:
-                    return jakarta.hint(remedy, e);
+                    return JAKARTA.fix(remedy, e.protocol().value());
             }
         }
 
-        private String set(String key, String value) {
-            return PREFIX + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
-        }
+        private static Fix.Assignment set(String key, String value) { return Fix.set(PREFIX + key, value); }
     }
 
     /** A key can relax to {@code simplejavamail.} only if it starts with s, S, - or _ (or a non-ASCII letter). */

@@ -125,8 +125,8 @@ public final class SpringBootExtractor implements Extractor {
         b.protocol(protocol);
         JakartaMail.evaluate(in, b);
         if (!protocolKnown) b.encryption(protocolProp.setting(Encryption.UNKNOWN));
-        b.remedies(new JakartaRemedies(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port", host.format()));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new JakartaFixes(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port").of(built, host.format())).build();
     }
 
     /** Spring binds the port to an Integer: a value that does not convert stops the application. */
