@@ -35,10 +35,6 @@ public final class ExtractContext {
     /** The versions of the libraries the project ships; none known means the newest. */
     LibraryVersions libraries() { return libraries; }
 
-    public static ExtractContext empty() {
-        return of(Collections.<String, String>emptyMap(), Collections.<String, String>emptyMap());
-    }
-
     String supplied(String name) { return supplied.get(name); }
 
     String maven(String name) {

@@ -23,8 +23,6 @@ public final class Extractors {
     private Extractors() {
     }
 
-    public static List<Extractor> all() { return ALL; }
-
     /** Every endpoint of one batch of parsed files ({@link ConfigUnit#batches}), unit by unit ({@link ConfigUnit#group}). */
     public static List<MailEndpoint> extract(List<ConfigFile> batch, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.Fix;
@@ -51,7 +53,7 @@ import java.util.TreeSet;
  * {@code appender.<id>.<component>.type = Ssl}. Variables: {@code ${name}} from {@code <Properties>} (or
  * {@code property.name}), {@code ${env:NAME}}, {@code ${sys:name}}, each with {@code :-default}.
  */
-public final class Log4j2Extractor implements Extractor {
+public final class Log4j2Extractor extends Source {
     static final String SOURCE = "log4j2";
     private static final List<String> ATTRIBUTES = Arrays.asList("name", "to", "cc", "bcc", "from", "replyto", "subject",
             "smtpprotocol", "smtphost", "smtpport", "smtpusername", "smtppassword", "smtpdebug", "buffersize",
@@ -91,8 +93,7 @@ public final class Log4j2Extractor implements Extractor {
         final List<String> profileExpressions = new ArrayList<>();
     }
 
-    @Override
-    public String source() { return SOURCE; }
+    public Log4j2Extractor() { super(SOURCE, Values.LOG4J2); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -114,11 +115,7 @@ public final class Log4j2Extractor implements Extractor {
             for (Appender a : appenders) {
                 for (String expr : a.profileExpressions) named.addAll(SpringProfiles.names(expr));
             }
-            named.remove(MailEndpoint.DEFAULT_PROFILE);
-            List<String> profiles = new ArrayList<>();
-            profiles.add(MailEndpoint.DEFAULT_PROFILE);
-            profiles.addAll(named);
-            for (String profile : profiles) {
+            for (String profile : profiles(MailEndpoint.DEFAULT_PROFILE, named)) {
                 for (Appender a : appenders) {
                     if (active(a, profile)) out.add(endpoint(a, profile, properties, propertyAt, ctx, f.format()));
                 }
@@ -404,8 +401,7 @@ public final class Log4j2Extractor implements Extractor {
                 ? nameProp.value().trim() : "?";
         Prop host = p.get("smtphost");
         SourceLocation anchor = host != null ? host.at() : a.at;
-        MailEndpoint.Builder b = MailEndpoint.builder("log4j2:" + name, SOURCE, anchor).profile(profile)
-                .anchorKey(host != null ? host.key() : a.atKey);
+        MailEndpoint.Builder b = start("log4j2:" + name, profile, anchor, host != null ? host.key() : a.atKey);
 
         Prop proto = p.get("smtpprotocol");
         Protocol protocol = Protocol.SMTP;
@@ -414,9 +410,7 @@ public final class Log4j2Extractor implements Extractor {
         if (proto != null) {
             if (!proto.isResolved()) {
                 known = false;
-                b.diagnostic(Diagnostic.unresolved(proto.key(), proto.at(), "decides the protocol through " + proto.key()
-                        + ", a placeholder with no value: supply it through the plugin's properties to check the"
-                        + " connection", null));
+                unresolved(proto, "the protocol", b);
             } else {
                 String v = proto.value() == null ? "" : proto.value();
                 if (v.isEmpty() || v.equals("smtp")) {
@@ -426,9 +420,8 @@ public final class Log4j2Extractor implements Extractor {
                     protocolSetting = proto.setting(Protocol.SMTPS);
                 } else {
                     known = false;
-                    b.diagnostic(Diagnostic.invalid(proto.key(), proto.at(), "sets " + proto.key() + " to '" + v
-                            + "', which is no Jakarta Mail transport (the names are smtp and smtps, in lower case):"
-                            + " sending fails with NoSuchProviderException", "use smtps (or smtp)", true));
+                    b.diagnostic(Diagnostic.of(Reason.UNKNOWN_PROTOCOL, Library.LOG4J2, proto.key(), proto.at()).value(v)
+                            .decisive(true));
                 }
             }
         }
@@ -438,23 +431,9 @@ public final class Log4j2Extractor implements Extractor {
         if (port != null) {
             if (!port.isResolved()) {
                 connectPort = port.setting(null);
-            } else {
-                String v = port.value() == null ? "" : port.value().trim();
-                if (v.isEmpty()) v = "0"; // an empty port is the default, as unset: nothing to report
-                try {
-                    int n = Integer.parseInt(v);
-                    if (n < 0 || n > 65535) {
-                        b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to " + n
-                                + ", which is not a port (0 to 65535): Log4j's @ValidPort check fails and the appender"
-                                + " is not created", "set a port between 1 and 65535", true));
-                    } else if (n > 0) {
-                        connectPort = port.setting(n);
-                    }
-                } catch (NumberFormatException e) {
-                    b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to '" + v
-                            + "', which is not a number: Log4j warns and uses the protocol's default port",
-                            "write the port as a plain decimal number", false));
-                }
+            } else if (port.value() != null && !port.value().trim().isEmpty()) { // empty: the default, as unset
+                Integer n = port(port, b);
+                if (n != null && n > 0 && n <= 65535) connectPort = port.setting(n); // 0 is unset
             }
         }
 
@@ -476,38 +455,25 @@ public final class Log4j2Extractor implements Extractor {
                     if (!vp.isResolved()) {
                         check = vp;
                     } else {
-                        String s = vp.value() == null ? "" : vp.value().trim();
-                        if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
-                            b.diagnostic(Diagnostic.invalid(vp.key(), vp.at(), "sets " + vp.key() + " to '" + s
-                                    + "', which is not true or false: Log4j reads it as false", "write true", false));
-                        }
-                        check = vp.as(String.valueOf(s.equalsIgnoreCase("true")));
+                        check = vp.as(String.valueOf(bool(vp, false, b)));
                         if (ignoresVerifyHostName) check = vp.as("false"); // the SMTP appender writes false whatever it says
                     }
                 }
                 keys.put("mail.smtps.ssl.checkserveridentity", check);
             } else {
                 String ssl = a.dialect == Dialect.XML ? "<" + a.ssl.key + ">" : a.ssl.key;
-                b.diagnostic(Diagnostic.ineffective(a.ssl.key, a.ssl.at, "sets " + ssl + ", an Ssl configuration that"
-                        + " Log4j applies only when smtpProtocol is exactly smtps: with smtp it is ignored and the"
-                        + " connection is not encrypted", "set smtpProtocol to smtps (port 465), or remove " + ssl));
+                b.diagnostic(Diagnostic.of(Reason.SSL_WITHOUT_SMTPS, Library.LOG4J2, a.ssl.key, a.ssl.at).detail(ssl));
             }
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = protocol;
-        in.protocolSetting = protocolSetting;
-        in.keys = keys;
-        in.connectHost = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name"
-                + " alone and give the login through smtpUsername and smtpPassword");
+        JakartaMail.Input in = new JakartaMail.Input(protocolSetting, keys, "");
+        in.connectHost = host(host, "smtpUsername", "smtpPassword", b);
         in.connectPort = connectPort;
         in.user = p.get("smtpusername");
         in.password = p.get("smtppassword");
         in.siblingIgnored = true;
         in.sslFactoryObject = sslFactory;
-        in.keyPrefix = "";
-        b.protocol(protocolSetting);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         SourceLocation literal = literalProperty(in.password, properties, propertyAt, ctx);
         if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "Property", literal));
         if (proto != null && !known) {

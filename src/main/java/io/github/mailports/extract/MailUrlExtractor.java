@@ -2,8 +2,9 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
-import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Fix;
 import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
@@ -41,15 +42,14 @@ import java.util.regex.Pattern;
  * and read timeouts, Spring Integration none of its own: which library reads the URL is not known here, so
  * no timeout advice is given. The password is never printed: not in messages, not in the endpoint's host.
  */
-public final class MailUrlExtractor implements Extractor {
+public final class MailUrlExtractor extends Source {
     static final String SOURCE = "mail-url";
     private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9+.\\-])(smtps?|imaps?|pop3s?)://[^\\s\"'<>]*");
     private static final Pattern BARE = Pattern.compile("(smtps?|imaps?|pop3s?):(?!//)([A-Za-z0-9\\[{$][^\\s\"'<>]*)");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
-    @Override
-    public String source() { return SOURCE; }
+    public MailUrlExtractor() { super(SOURCE, Library.MAIL_URL); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -270,7 +270,7 @@ public final class MailUrlExtractor implements Extractor {
         String key = prop.key();
         Origin origin = prop.origin() == Origin.UNRESOLVED ? Origin.PLACEHOLDER : prop.origin();
         String id = "url:" + key + (count > 1 ? "#" + (index + 1) : "");
-        MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, at).profile(profile).anchorKey(key);
+        MailEndpoint.Builder b = start(id, profile, at, key);
         Parts parts = parse(url[1]);
         Parts rawParts = rawUrl == null ? null : parse(rawUrl[1]);
         Setting<Protocol> protocolSetting = Setting.of(protocol, origin, key, at);
@@ -282,9 +282,8 @@ public final class MailUrlExtractor implements Extractor {
             // the host part is the placeholder itself ({{smtp.host}}, ${SMTP_HOST}): MP017 names it
             host = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.host, prop.format());
         } else if (hostText.isEmpty() || !HOST.matcher(hostText).matches()) {
-            b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose host part is "
-                    + (hostText.isEmpty() ? "empty" : "not a host name") + ": creating the endpoint fails",
-                    "write the URL as " + protocol.id() + "://host:port", true));
+            b.diagnostic(Diagnostic.of(hostText.isEmpty() ? Reason.URL_HOST_EMPTY : Reason.URL_HOST_INVALID, Library.MAIL_URL,
+                    key, at).detail(protocol.id()).decisive(true));
             host = new Prop(key, at, null, null, origin, null, prop.format()); // unknown, and never printed
         } else {
             host = new Prop(key, at, hostText, hostText, origin, null, prop.format());
@@ -299,13 +298,13 @@ public final class MailUrlExtractor implements Extractor {
                 port = Setting.of(null, Origin.UNRESOLVED, key, at);
                 portPlaceholder = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.port, prop.format());
             } else if (!DIGITS.matcher(portText).matches()) {
-                b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a number:"
-                        + " creating the endpoint fails", "write the URL as " + protocol.id() + "://host:port", true));
+                b.diagnostic(Diagnostic.of(Reason.URL_PORT_NOT_A_NUMBER, Library.MAIL_URL, key, at).detail(protocol.id())
+                        .decisive(true));
             } else {
                 int v = Integer.parseInt(portText);
                 if (v < 1 || v > 65535) { // the number is not repeated: a mangled URL could have a password there
-                    b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a port"
-                            + " (1 to 65535): the connection fails", "use a port between 1 and 65535", true));
+                    b.diagnostic(Diagnostic.of(Reason.URL_PORT_OUT_OF_RANGE, Library.MAIL_URL, key, at).detail(protocol.id())
+                            .decisive(true));
                     port = Setting.of(null, origin, key, at);
                 } else {
                     port = Setting.of(v, origin, key, at);
@@ -334,18 +333,14 @@ public final class MailUrlExtractor implements Extractor {
                     : new Prop(paramKey, at, value, resolved, origin, null, prop.format());
             String suffix = name.startsWith("mail." + protocol.id() + ".") ? name.substring(protocol.id().length() + 6) : null;
             if (suffix != null && (suffix.equals("host") || suffix.equals("port") || suffix.equals("user"))) {
-                b.diagnostic(Diagnostic.ineffective(paramKey, at, "sets " + name + " in the URL's query, which is never read:"
-                        + " the URL's own " + (suffix.equals("user") ? "user name" : suffix) + " is passed to connect() and wins",
-                        "remove the parameter and keep the " + (suffix.equals("user") ? "user name" : suffix) + " in the URL"));
+                b.diagnostic(Diagnostic.of(Reason.URL_PARAMETER_OVERRIDDEN, Library.MAIL_URL, paramKey, at).detail(name)
+                        .other(suffix.equals("user") ? "user name" : suffix));
                 continue;
             }
             keys.put(name, param);
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = protocol;
-        in.protocolSetting = protocolSetting;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocolSetting, keys, "");
         in.connectHost = host;
         in.connectPort = port;
         in.connectPortProp = portPlaceholder;
@@ -358,9 +353,7 @@ public final class MailUrlExtractor implements Extractor {
             in.password = new Prop(key, at, "*", "*", placeholder ? Origin.PLACEHOLDER : Origin.EXPLICIT, null, prop.format());
         }
         in.siblingIgnored = true; // Camel sets mail.transport.protocol and mail.store.protocol to the scheme
-        in.keyPrefix = "";
-        b.protocol(protocolSetting);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         b.timeouts(null);
         b.fixes(UrlFixes.of(protocol));
         MailEndpoint e = b.build();
