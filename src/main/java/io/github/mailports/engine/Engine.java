@@ -74,7 +74,9 @@ public final class Engine {
 
     /** Checks the files selected under the request's base directory. */
     public static CheckResult run(CheckRequest request) throws IOException {
-        return new Engine(request).run(FileSource.disk(request));
+        try (FileSource disk = FileSource.disk(request)) {
+            return new Engine(request).run(disk);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.mailports.engine;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -7,7 +8,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
@@ -167,47 +170,126 @@ final class FileFinder {
 
     /**
      * Reads a selected file without following any symbolic link, in any of its names below the base: the walk saw a
-     * regular file, but it may have been swapped for a link (to a secret outside the tree) since. Where the file
-     * system offers it (Linux: {@link SecureDirectoryStream}, i.e. {@code openat}), each folder is opened relative to
-     * the one above with {@code NOFOLLOW_LINKS} and the file is checked and opened relative to its folder; elsewhere the
-     * file is checked, opened with {@code NOFOLLOW_LINKS}, and its real path compared with the expected one. A file
-     * that is no longer a regular file (a FIFO would block the read) is a {@link ChangedFileException}.
+     * regular file, but it may have been swapped for a link (to a secret outside the tree) since. One file: see
+     * {@link Reader}, which reads many.
      */
     static Read read(Path base, String rel, long maxBytes) throws IOException {
-        String[] names = rel.split("/");
-        try (DirectoryStream<Path> top = Files.newDirectoryStream(base)) {
-            if (top instanceof SecureDirectoryStream) {
-                return readSecure((SecureDirectoryStream<Path>) top, names, 0, rel, maxBytes);
-            }
-        }
-        Path p = base.resolve(rel);
-        BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        checkRegular(attrs, rel);
-        try (SeekableByteChannel ch = Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            if (!p.toRealPath().equals(base.toRealPath().resolve(rel).normalize())) {
-                throw new ChangedFileException("is reached through a symbolic link now (it changed after the walk); not read");
-            }
-            return readAll(ch, maxBytes);
+        try (Reader r = new Reader(base)) {
+            return r.read(rel, maxBytes);
         }
     }
 
-    private static Read readSecure(SecureDirectoryStream<Path> dir, String[] names, int i, String rel, long maxBytes)
-            throws IOException {
-        Path name = java.nio.file.Paths.get(names[i]);
-        BasicFileAttributes attrs = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                .readAttributes();
-        if (i < names.length - 1) {
-            if (attrs.isSymbolicLink() || !attrs.isDirectory()) {
-                throw new ChangedFileException("is in a folder that is a symbolic link now (it changed after the walk); not read");
+    /**
+     * Reads the selected files of one run without following any symbolic link, in any of their names below the base.
+     * Where the file system offers it (Linux: {@link SecureDirectoryStream}, i.e. {@code openat}), each folder is
+     * opened relative to the one above with {@code NOFOLLOW_LINKS} and the file is checked and opened relative to its
+     * folder; elsewhere the file is checked, opened with {@code NOFOLLOW_LINKS}, and its real path compared with the
+     * expected one. A file that is no longer a regular file (a FIFO would block the read) is a
+     * {@link ChangedFileException}.
+     *
+     * <p>The folders of the last file's path stay open for the next file (files come in path order, so most share
+     * them): a folder is opened once per run of files below it, not once per file. Before a held folder is used
+     * again, its name is looked at again in the folder above, without following links: if it is no longer the same
+     * folder (swapped for a link, or another folder), it and the folders below are closed and opened anew, so a
+     * change after the walk is seen exactly as when every folder is opened per file. Close the reader at the end of
+     * the run; it holds at most one open folder per level of the deepest path.
+     */
+    static final class Reader implements Closeable {
+        private static final Set<OpenOption> READ_NOFOLLOW = Collections.unmodifiableSet(
+                new HashSet<OpenOption>(Arrays.asList(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+
+        private final Path base;
+        /** The base folder, opened once; null until the first read, or when the file system has no secure streams. */
+        private SecureDirectoryStream<Path> top;
+        private boolean insecure;
+        /** The held folders below the base: {@code held.get(i)} is the folder of the first i + 1 names in {@code names}. */
+        private final List<SecureDirectoryStream<Path>> held = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        /** The identity (device and inode) of each held folder, as it was when opened. */
+        private final List<Object> keys = new ArrayList<>();
+
+        Reader(Path base) {
+            this.base = base;
+        }
+
+        Read read(String rel, long maxBytes) throws IOException {
+            if (top == null && !insecure) {
+                DirectoryStream<Path> d = Files.newDirectoryStream(base);
+                if (d instanceof SecureDirectoryStream) {
+                    top = (SecureDirectoryStream<Path>) d;
+                } else {
+                    d.close();
+                    insecure = true;
+                }
             }
-            try (SecureDirectoryStream<Path> sub = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
-                return readSecure(sub, names, i + 1, rel, maxBytes);
+            if (insecure) return readChecked(rel, maxBytes);
+            String[] parts = rel.split("/");
+            int folders = parts.length - 1;
+            SecureDirectoryStream<Path> dir = top;
+            for (int i = 0; i < folders; i++) {
+                Path name = Paths.get(parts[i]);
+                BasicFileAttributes attrs = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
+                if (i < held.size()) {
+                    Object key = keys.get(i);
+                    if (names.get(i).equals(parts[i]) && key != null && key.equals(attrs.fileKey()) && attrs.isDirectory()
+                            && !attrs.isSymbolicLink()) {
+                        dir = held.get(i);
+                        continue;
+                    }
+                    release(i);
+                }
+                if (attrs.isSymbolicLink() || !attrs.isDirectory()) {
+                    throw new ChangedFileException("is in a folder that is a symbolic link now (it changed after the walk); not read");
+                }
+                SecureDirectoryStream<Path> sub = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+                held.add(sub);
+                names.add(parts[i]);
+                keys.add(sub.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey());
+                dir = sub;
+            }
+            Path name = Paths.get(parts[folders]);
+            checkRegular(dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes(), rel);
+            try (SeekableByteChannel ch = dir.newByteChannel(name, READ_NOFOLLOW)) {
+                return readAll(ch, maxBytes);
             }
         }
-        checkRegular(attrs, rel);
-        try (SeekableByteChannel ch = dir.newByteChannel(name, new HashSet<java.nio.file.OpenOption>(
-                Arrays.asList(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)))) {
-            return readAll(ch, maxBytes);
+
+        private Read readChecked(String rel, long maxBytes) throws IOException {
+            Path p = base.resolve(rel);
+            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            checkRegular(attrs, rel);
+            try (SeekableByteChannel ch = Files.newByteChannel(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                if (!p.toRealPath().equals(base.toRealPath().resolve(rel).normalize())) {
+                    throw new ChangedFileException("is reached through a symbolic link now (it changed after the walk); not read");
+                }
+                return readAll(ch, maxBytes);
+            }
+        }
+
+        /** Closes the held folders from level {@code from} down. */
+        private void release(int from) throws IOException {
+            IOException failed = null;
+            for (int i = held.size() - 1; i >= from; i--) {
+                try {
+                    held.remove(i).close();
+                } catch (IOException e) {
+                    failed = e;
+                }
+                names.remove(i);
+                keys.remove(i);
+            }
+            if (failed != null) throw failed;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                release(0);
+            } finally {
+                if (top != null) top.close();
+                top = null;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.mailports.engine;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * The one pipeline ({@link Engine}) runs the same over both kinds: the files under the base directory
  * ({@link #disk}), or files a caller already holds ({@link #memory}: an editor's buffers, a test's text).
  */
-abstract class FileSource {
+abstract class FileSource implements Closeable {
     /** What is selected: the files in path order, the odd paths (MP900) and the symbolic links (noted). */
     abstract FileFinder select() throws IOException;
 
@@ -23,9 +24,19 @@ abstract class FileSource {
     /** The size of a selected file that no reader takes (it is not read). */
     abstract long size(String rel) throws IOException;
 
-    /** The files under the request's base directory, as {@link FileFinder} selects and reads them. */
+    /** Releases what reading held (the disk's open folders); nothing to do for held files. */
+    @Override
+    public void close() throws IOException {
+    }
+
+    /**
+     * The files under the request's base directory, as {@link FileFinder} selects and reads them; one
+     * {@link FileFinder.Reader} for the run, so the folders of consecutive files are opened once.
+     */
     static FileSource disk(final CheckRequest request) {
         return new FileSource() {
+            private final FileFinder.Reader reader = new FileFinder.Reader(request.baseDir());
+
             @Override
             FileFinder select() throws IOException {
                 return FileFinder.scan(request.baseDir(), request.includes(), request.excludes(), request.skippedPaths());
@@ -33,12 +44,17 @@ abstract class FileSource {
 
             @Override
             FileFinder.Read read(String rel, long maxBytes) throws IOException {
-                return FileFinder.read(request.baseDir(), rel, maxBytes);
+                return reader.read(rel, maxBytes);
             }
 
             @Override
             long size(String rel) throws IOException {
                 return Files.size(request.baseDir().resolve(rel));
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
             }
         };
     }

@@ -130,6 +130,42 @@ class FileFinderTest {
     }
 
     @Test
+    void oneReaderKeepsFoldersOpenButSeesAFolderSwappedBetweenTwoFiles() throws Exception {
+        write("outside/b.properties", "mail.smtp.password=changeme\n");
+        write("outside/c.properties", "mail.smtp.password=changeme\n");
+        Path base = dir.resolve("base");
+        write("base/m/src/main/resources/a.properties", "a=1\n");
+        write("base/m/src/main/resources/b.properties", "b=2\n");
+        write("base/m/src/main/resources/c.properties", "c=3\n");
+        write("base/n/d.properties", "d=4\n");
+        try (FileFinder.Reader reader = new FileFinder.Reader(base)) {
+            assertEquals("a=1\n", new String(reader.read("m/src/main/resources/a.properties", 1000).bytes, StandardCharsets.UTF_8));
+            // the held folder "resources" becomes a link to a folder outside the tree: the next file is refused
+            Path resources = base.resolve("m/src/main/resources");
+            Path moved = base.resolve("m/src/main/moved");
+            Files.move(resources, moved);
+            Files.createSymbolicLink(resources, dir.resolve("outside"));
+            FileFinder.ChangedFileException e = assertThrows(FileFinder.ChangedFileException.class,
+                    () -> reader.read("m/src/main/resources/b.properties", 1000));
+            assertTrue(e.getMessage().startsWith("is in a folder that is a symbolic link now"), e.getMessage());
+            // a folder higher up swapped for a link: refused too, though every folder below it is held
+            Files.delete(resources);
+            Files.move(moved, resources);
+            assertEquals("b=2\n", new String(reader.read("m/src/main/resources/b.properties", 1000).bytes, StandardCharsets.UTF_8));
+            Files.move(base.resolve("m"), dir.resolve("m-moved"));
+            Files.createSymbolicLink(base.resolve("m"), dir.resolve("m-moved"));
+            assertThrows(FileFinder.ChangedFileException.class, () -> reader.read("m/src/main/resources/c.properties", 1000));
+            // another folder of the same name (not a link) is read as it is now, as a fresh open would
+            Files.delete(base.resolve("m"));
+            write("base/m/src/main/resources/c.properties", "c=new\n");
+            assertEquals("c=new\n", new String(reader.read("m/src/main/resources/c.properties", 1000).bytes, StandardCharsets.UTF_8));
+            assertEquals("d=4\n", new String(reader.read("n/d.properties", 1000).bytes, StandardCharsets.UTF_8));
+            assertEquals("a=1\n", new String(Files.readAllBytes(dir.resolve("m-moved/src/main/resources/a.properties")),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aFifoInPlaceOfAFileIsRefusedWithoutWaiting() throws Exception {
         Path base = dir.resolve("base");
         Files.createDirectories(base);
