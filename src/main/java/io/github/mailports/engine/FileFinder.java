@@ -17,9 +17,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,31 +66,49 @@ final class FileFinder {
         if (!Files.isDirectory(base)) return f;
         Set<Path> skip = new HashSet<>();
         for (Path p : skipped) skip.add(p.toAbsolutePath().normalize());
+        // one matcher for the includes and one for the excludes, stepped one name per folder entered (Glob.Walk)
+        Glob.Walk in = new Glob.Walk(includes);
+        Glob.Walk out = new Glob.Walk(excludes);
+        Deque<Glob.Walk.State[]> folders = new ArrayDeque<>();
         Files.walkFileTree(base, new SimpleFileVisitor<Path>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 f.visited++;
-                String rel = relative(base, dir);
-                if (rel.isEmpty()) return FileVisitResult.CONTINUE;
-                if (!skip.isEmpty() && skip.contains(dir.toAbsolutePath().normalize())) return FileVisitResult.SKIP_SUBTREE;
-                if (matchesAny(excludes, new Glob.Path(rel + "/"))) return FileVisitResult.SKIP_SUBTREE;
-                Glob.Path path = new Glob.Path(rel); // split once for every include
-                if (looksLikeConfigFile(rel) && matchesAny(includes, path) && !matchesAny(excludes, path)) {
-                    f.odd.add(new Odd(rel, "is a directory, not a configuration file"));
+                if (folders.isEmpty()) { // the base
+                    folders.push(new Glob.Walk.State[] {in.root(), out.root()});
+                    return FileVisitResult.CONTINUE;
                 }
-                return anyBelow(includes, path) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                if (!skip.isEmpty() && skip.contains(dir.toAbsolutePath().normalize())) return FileVisitResult.SKIP_SUBTREE;
+                Glob.Walk.State[] parent = folders.peek();
+                String name = dir.getFileName().toString();
+                Glob.Walk.State excluded = out.step(parent[1], name);
+                if (out.matches(excluded, "")) return FileVisitResult.SKIP_SUBTREE; // the folder's own "rel/"
+                if (looksLikeConfigFile(name) && in.matches(parent[0], name) && !out.matches(parent[1], name)) {
+                    f.odd.add(new Odd(relative(base, dir), "is a directory, not a configuration file"));
+                }
+                Glob.Walk.State included = in.step(parent[0], name);
+                if (!in.couldMatchBelow(included)) return FileVisitResult.SKIP_SUBTREE;
+                folders.push(new Glob.Walk.State[] {included, excluded});
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                folders.pop();
+                return super.postVisitDirectory(dir, exc);
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 f.visited++;
-                String rel = relative(base, file);
-                Glob.Path path = new Glob.Path(rel);
-                if (!matchesAny(includes, path) || matchesAny(excludes, path)) return FileVisitResult.CONTINUE;
-                if (OWN_FILE_NAMES.contains(file.getFileName().toString())
+                Glob.Walk.State[] folder = folders.peek();
+                String name = file.getFileName().toString();
+                if (!in.matches(folder[0], name) || out.matches(folder[1], name)) return FileVisitResult.CONTINUE;
+                if (OWN_FILE_NAMES.contains(name)
                         || (!skip.isEmpty() && skip.contains(file.toAbsolutePath().normalize()))) {
                     return FileVisitResult.CONTINUE;
                 }
+                String rel = relative(base, file);
                 if (attrs.isSymbolicLink()) f.links.add(rel);
                 else if (attrs.isRegularFile()) f.files.add(rel);
                 else f.odd.add(new Odd(rel, "is not a regular file"));

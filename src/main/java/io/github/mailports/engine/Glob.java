@@ -205,6 +205,120 @@ public final class Glob {
     }
 
     /**
+     * Several globs as one matcher for a walk that descends folder by folder: the simulation of every alternative of
+     * every glob is stepped by one name per folder entered ({@link #step}), from the state of the folder above, so a
+     * folder or file costs one step, not a match of its whole path against each glob from the base. It answers what
+     * {@link #matches(Path, long[])} and {@link #couldMatchBelow(Path)} answer for any of the globs, from the same
+     * simulation.
+     */
+    static final class Walk {
+        private final String[][] alts;
+        /** {@code tailAny[a][i]}: the names of alternative a from i to its end are all {@code **} (or none are left). */
+        private final boolean[][] tailAny;
+
+        Walk(List<Glob> globs) {
+            List<String[]> all = new ArrayList<>();
+            for (Glob g : globs) all.addAll(g.alternatives);
+            alts = all.toArray(new String[0][]);
+            tailAny = new boolean[alts.length][];
+            for (int a = 0; a < alts.length; a++) {
+                String[] pattern = alts[a];
+                boolean[] t = new boolean[pattern.length + 1];
+                t[pattern.length] = true;
+                for (int i = pattern.length - 1; i >= 0; i--) t[i] = t[i + 1] && pattern[i].equals(ANY_FOLDERS);
+                tailAny[a] = t;
+            }
+        }
+
+        /** Where each alternative stands after the names of a folder: null for an alternative that cannot match any more. */
+        static final class State {
+            private final boolean[][] states;
+
+            private State(boolean[][] states) {
+                this.states = states;
+            }
+        }
+
+        /** The base folder: no name read yet. */
+        State root() {
+            boolean[][] s = new boolean[alts.length][];
+            for (int a = 0; a < alts.length; a++) {
+                s[a] = new boolean[alts[a].length + 1];
+                s[a][0] = true;
+                close(alts[a], s[a]);
+            }
+            return new State(s);
+        }
+
+        /**
+         * The state after one more name (a folder entered). A name with a backslash is several names, as in the
+         * relative path the walk reports (backslashes become {@code /}).
+         */
+        State step(State from, String name) {
+            int cut = name.indexOf('\\');
+            if (cut >= 0) return step(stepOne(from, name.substring(0, cut)), name.substring(cut + 1));
+            return stepOne(from, name);
+        }
+
+        private State stepOne(State from, String name) {
+            boolean[][] s = new boolean[alts.length][];
+            for (int a = 0; a < alts.length; a++) {
+                boolean[] states = from.states[a];
+                if (states == null) continue;
+                String[] pattern = alts[a];
+                int k = pattern.length;
+                boolean[] next = new boolean[k + 1];
+                boolean any = false;
+                for (int i = 0; i < k; i++) {
+                    if (!states[i]) continue;
+                    if (pattern[i].equals(ANY_FOLDERS)) {
+                        next[i] = true;
+                        any = true;
+                    } else if (nameMatches(pattern[i], name, null)) {
+                        next[i + 1] = true;
+                        any = true;
+                    }
+                }
+                if (!any) continue;
+                close(pattern, next);
+                s[a] = next;
+            }
+            return new State(s);
+        }
+
+        /** Whether the path of this folder plus {@code name} matches a glob: a file of the folder, or "" for a folder's own "x/". */
+        boolean matches(State folder, String name) {
+            int cut = name.lastIndexOf('\\');
+            if (cut >= 0) return matches(step(folder, name.substring(0, cut)), name.substring(cut + 1));
+            for (int a = 0; a < alts.length; a++) {
+                boolean[] states = folder.states[a];
+                if (states == null) continue;
+                String[] pattern = alts[a];
+                boolean[] tail = tailAny[a];
+                for (int i = 0; i < pattern.length; i++) {
+                    if (!states[i]) continue;
+                    if (pattern[i].equals(ANY_FOLDERS) ? tail[i] : tail[i + 1] && nameMatches(pattern[i], name, null)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Whether a file or folder below a folder in this state could match ({@link Glob#couldMatchBelow(Path)}). */
+        boolean couldMatchBelow(State folder) {
+            for (int a = 0; a < alts.length; a++) {
+                boolean[] states = folder.states[a];
+                if (states == null) continue;
+                for (int i = 0; i < alts[a].length; i++) {
+                    if (states[i]) return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
      * The simulation: {@code states[i]} means the first i names of the pattern have matched the names read so far.
      * With {@code prefix}, it answers whether the names read can be the start of a match (some state is left that is
      * not the end, or a {@code **} is).

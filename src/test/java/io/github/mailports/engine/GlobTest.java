@@ -91,4 +91,48 @@ class GlobTest {
         assertFalse(g.matches(path.toString(), work));
         return work[0];
     }
+
+    /** The walk's matcher, stepped name by name, answers as each glob does on the whole path, for every path of a small tree. */
+    @Test
+    void theWalkMatcherAnswersAsTheGlobsDo() {
+        List<List<String>> sets = Arrays.asList(Defaults.includes(), Defaults.treeIncludes(), Defaults.EXCLUDES,
+                Arrays.asList("**/*.yml", "config/", "a?c/**/x*y*.{yml,properties}", "src/**.yml", "**/**/b/**", "*"));
+        String[] names = {"src", "main", "resources", "config", "target", "a", "b", "application.yml",
+                "application-prod.properties", "mail.properties", "xay.yml", "", "a\\b", "logback.xml"};
+        long checked = 0;
+        for (List<String> texts : sets) {
+            List<Glob> globs = Glob.list(texts);
+            Glob.Walk walk = new Glob.Walk(globs);
+            // every path of up to four names from the list: the folder's state, then each name as a file and a folder
+            List<Object[]> level = Collections.singletonList(new Object[] {"", walk.root()});
+            for (int depth = 0; depth < 4; depth++) {
+                List<Object[]> next = new java.util.ArrayList<>();
+                for (Object[] folder : level) {
+                    String dir = (String) folder[0];
+                    Glob.Walk.State state = (Glob.Walk.State) folder[1];
+                    for (String name : names) {
+                        String path = (dir.isEmpty() ? "" : dir + "/") + name.replace('\\', '/');
+                        Glob.Walk.State below = walk.step(state, name);
+                        boolean any = false;
+                        boolean anyBelow = false;
+                        for (Glob g : globs) {
+                            any |= g.matches(path);
+                            anyBelow |= g.couldMatchBelow(path);
+                        }
+                        assertEquals(any, walk.matches(state, name), texts + " matches " + path);
+                        assertEquals(anyBelow, walk.couldMatchBelow(below), texts + " below " + path);
+                        boolean folderItself = false;
+                        for (Glob g : globs) folderItself |= g.matches(path + "/");
+                        assertEquals(folderItself, walk.matches(below, ""), texts + " matches " + path + "/");
+                        checked++;
+                        if (depth < 3 && !name.isEmpty() && name.indexOf('.') < 0) {
+                            next.add(new Object[] {path, below});
+                        }
+                    }
+                }
+                level = next;
+            }
+        }
+        assertTrue(checked > 10_000, "paths checked: " + checked);
+    }
 }
