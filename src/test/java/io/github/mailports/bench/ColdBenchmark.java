@@ -120,8 +120,12 @@ public final class ColdBenchmark {
         cmd.add(ColdBenchmark.class.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(readAll(p), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0 || !out.startsWith("COLD ")) throw new IllegalStateException("child " + side + " failed:\n" + out);
-        String[] f = out.trim().split(" ");
+        // the child's own line (Flight Recorder prints its start-up lines before it)
+        int at = out.startsWith("COLD ") ? 0 : out.indexOf("\nCOLD ") + 1;
+        if (p.waitFor() != 0 || (at == 0 && !out.startsWith("COLD "))) {
+            throw new IllegalStateException("child " + side + " failed:\n" + out);
+        }
+        String[] f = out.substring(at).trim().split("\\s+");
         return new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])};
     }
 
