@@ -190,12 +190,20 @@ final class SecretValues {
             plain++;
         }
         if (plain == n) return name;
-        StringBuilder b = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
+        // the canonical prefix as it is, then the rest; ASCII without a lookup (letters and digits are [A-Za-z0-9] there)
+        char[] out = new char[n];
+        name.getChars(0, plain, out, 0);
+        int len = plain;
+        for (int i = plain; i < n; i++) {
             char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
+            if (c < 128) {
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out[len++] = c;
+                else if (c >= 'A' && c <= 'Z') out[len++] = (char) (c + ('a' - 'A'));
+            } else if (Character.isLetterOrDigit(c)) {
+                out[len++] = Character.toLowerCase(c);
+            }
         }
-        return b.toString();
+        return new String(out, 0, len);
     }
 
     private void define(String name, String value) {

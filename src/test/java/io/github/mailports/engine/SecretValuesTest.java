@@ -70,4 +70,21 @@ class SecretValuesTest {
         Secrets s = of("application.properties", p.toString());
         assertEquals("****", s.redact("Mike13"));
     }
+
+    /** The canonical name (ASCII taken without a lookup) is the plain definition: letters and digits, lower case. */
+    @Test
+    void theCanonicalNameIsLettersAndDigitsInLowerCase() {
+        String chars = "aZ09._-[]%${}:@ \u00e9\u00c9\u0130\u03a3\u0661\ud83d\ude00\u00df";
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder name = new StringBuilder();
+            if (n % 3 == 0) name.append("spring");
+            for (int i = random.nextInt(12); i > 0; i--) name.append(chars.charAt(random.nextInt(chars.length())));
+            StringBuilder plain = new StringBuilder();
+            for (char c : name.toString().toCharArray()) {
+                if (Character.isLetterOrDigit(c)) plain.append(Character.toLowerCase(c));
+            }
+            assertEquals(plain.toString(), SecretValues.canonical(name.toString()), name.toString());
+        }
+    }
 }
