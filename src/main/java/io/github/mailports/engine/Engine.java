@@ -73,6 +73,11 @@ public final class Engine {
             else springGroups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
         }
         units.addAll(springGroups.values());
+        // a module's Java sources first: the application keys their code reads are known when its Spring files are checked
+        List<List<Integer>> javaFirst = new ArrayList<>(units.size());
+        for (List<Integer> u : units) if (files.get(u.get(0)).endsWith(".java")) javaFirst.add(u);
+        for (List<Integer> u : units) if (!files.get(u.get(0)).endsWith(".java")) javaFirst.add(u);
+        units = javaFirst;
         Finding[] readErrors = new Finding[n];
         String[] readNotes = new String[n];
         boolean[] parsedOk = new boolean[n];
@@ -218,7 +223,9 @@ public final class Engine {
             byte[] bytes = readBounded(base, rel, findings);
             return bytes == null ? null : ConfigReaders.read(rel, bytes);
         } catch (ConfigParseException e) {
-            findings.add(parseError(rel, e.line(), e.column(), rel + " cannot be parsed: " + e.getMessage()));
+            Finding f = parseError(rel, e.line(), e.column(), rel + " cannot be parsed: " + e.getMessage());
+            // a Java source without mail settings: a note that never fails the build by itself (JavaReader.read)
+            findings.add(e.isNote() ? f.withSeverity(Severity.INFO) : f);
         } catch (FileFinder.ChangedFileException e) {
             findings.add(parseError(rel, 1, 1, rel + " " + e.getMessage()));
         } catch (IOException e) {
@@ -245,8 +252,9 @@ public final class Engine {
     }
 
     private static Finding tooLarge(String rel, long size) {
-        return parseError(rel, 1, 1, rel + " is " + (size / (1024 * 1024)) + " MiB, larger than the "
+        Finding f = parseError(rel, 1, 1, rel + " is " + (size / (1024 * 1024)) + " MiB, larger than the "
                 + (MAX_FILE_BYTES / (1024 * 1024)) + " MiB a configuration file may have; it was not parsed");
+        return rel.endsWith(".java") ? f.withSeverity(Severity.INFO) : f; // generated code, not a mail setting
     }
 
     private static Finding parseError(String rel, int line, int column, String message) {

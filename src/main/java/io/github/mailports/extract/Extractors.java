@@ -19,6 +19,8 @@ public final class Extractors {
             new Log4j2Extractor(),
             new AutoconfigExtractor()));
 
+    private static final Extractor JAVA = new JavaCodeExtractor();
+
     private Extractors() {
     }
 
@@ -28,6 +30,10 @@ public final class Extractors {
     public static List<MailEndpoint> extract(List<ConfigUnit> units, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();
         for (ConfigUnit unit : units) {
+            if (unit.isJava()) { // Java sources have their own extractor, and only they
+                out.addAll(JAVA.extract(unit, ctx));
+                continue;
+            }
             for (Extractor x : ALL) {
                 out.addAll(x.extract(unit, ctx));
             }

@@ -50,6 +50,11 @@ final class JakartaMail {
         boolean hostFromCode;
         /** How the source names its keys for messages, e.g. {@code spring.mail.properties.}; may be empty. */
         String keyPrefix = "";
+        /**
+         * Whether the keys are written in Java code ({@link JavaCodeExtractor}): an unresolved value is one the code
+         * computes at run time, not a placeholder, and a computed host is the host the code passes.
+         */
+        boolean code;
     }
 
     static void evaluate(Input in, MailEndpoint.Builder b) {
@@ -155,8 +160,9 @@ final class JakartaMail {
                     true));
             b.host(host.setting(hostPart.isEmpty() ? null : hostPart));
         } else if (host != null) {
-            b.host(host.setting(host.value()));
-            if (!host.isResolved()) {
+            b.host(in.code && !host.isResolved() ? Setting.<String>of(null, Origin.UNRESOLVED, null, host.at())
+                    : host.setting(host.value()));
+            if (!host.isResolved() && !in.code) { // a host the code computes decides nothing the rules judge
                 unresolved.add("the host", host.key(), host.at());
             }
         } else if (in.hostFromCode) {
@@ -246,6 +252,7 @@ final class JakartaMail {
 
         void add(String what, String key, SourceLocation at) {
             String name = placeholderName(key, at);
+            if (in.code) name = codeText(key, at);
             String text = what + " through " + (key == null ? "a placeholder" : key) + (name == null ? "" : " (" + name + ")");
             String before = parts.get(at);
             parts.put(at, before == null ? text : before + " and " + what); // one key deciding two things
@@ -268,6 +275,16 @@ final class JakartaMail {
             return null;
         }
 
+        /** The source text of the value the code computes for the prop at this place, or null. */
+        private String codeText(String key, SourceLocation at) {
+            for (Prop p : in.keys.values()) {
+                if (!p.isResolved() && p.at().equals(at) && p.key().equals(key)) return p.unresolvedName();
+            }
+            if (in.connectHost != null && in.connectHost.at().equals(at)) return in.connectHost.unresolvedName();
+            if (in.connectPortProp != null && in.connectPortProp.at().equals(at)) return in.connectPortProp.unresolvedName();
+            return null;
+        }
+
         void report(MailEndpoint.Builder b) {
             if (parts.isEmpty()) return;
             StringBuilder m = new StringBuilder("decides ");
@@ -276,6 +293,14 @@ final class JakartaMail {
                 if (i > 0) m.append(i == parts.size() - 1 ? " and " : ", ");
                 m.append(part);
                 i++;
+            }
+            if (in.code) {
+                m.append(parts.size() == 1 ? ", a value" : ", values").append(" the code computes at run time: the connection"
+                        + " cannot be checked from the source alone; the rest of it is judged on what is written");
+                SourceLocation first = parts.firstKey();
+                b.diagnostic(Diagnostic.unresolved(keys.get(first), first, m.toString(),
+                        "write the value as a literal or a constant, or check the setting it is read from"));
+                return;
             }
             m.append(parts.size() == 1 ? ", a placeholder with no value" : ", placeholders with no value")
                     .append(": the connection cannot be checked until ").append(parts.size() == 1 ? "it has" : "they have")

@@ -38,13 +38,13 @@ public final class SpringBootExtractor implements Extractor {
         List<MailEndpoint> out = new ArrayList<>();
         if (!unit.isSpring()) return out;
         for (String profile : unit.profiles()) {
-            MailEndpoint e = endpoint(unit.view(profile, ctx), profile, ctx.libraries());
+            MailEndpoint e = endpoint(unit.view(profile, ctx), profile, ctx.libraries(), ctx.codeReads());
             if (e != null) out.add(e);
         }
         return out;
     }
 
-    private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries) {
+    private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries, CodeReads code) {
         Prop host = view.get("spring.mail.host");
         if (host == null || view.get("spring.mail.jndiname") != null) return null;
         MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), host.at()).profile(profile).anchorKey(host.key());
@@ -80,6 +80,7 @@ public final class SpringBootExtractor implements Extractor {
             String k = me.getKey();
             Prop prop = me.getValue();
             keys.put(k, prop);
+            if (code.reads(prop.at().file(), prop.key())) continue; // the application's code reads it: not ineffective
             mapKeyDiagnostics(k, prop, p, portProp != null, view.get("spring.mail.username") != null, b);
         }
         for (String bool : new String[] {"spring.mail.testconnection", "spring.mail.ssl.verifyhostname"}) {
@@ -104,7 +105,8 @@ public final class SpringBootExtractor implements Extractor {
         }
         for (Map.Entry<String, Prop> me : view.all().entrySet()) {
             String k = me.getKey();
-            if (k.startsWith("spring.mail.") && !k.startsWith(Keys.SPRING_MAIL_PROPERTIES)) {
+            if (k.startsWith("spring.mail.") && !k.startsWith(Keys.SPRING_MAIL_PROPERTIES)
+                    && !code.reads(me.getValue().at().file(), me.getValue().key())) {
                 unknownSpringKey(k.substring("spring.mail.".length()), me.getValue(), b);
             }
         }

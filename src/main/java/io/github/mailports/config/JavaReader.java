@@ -1,0 +1,715 @@
+package io.github.mailports.config;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.comments.BlockComment;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.comments.CommentsCollection;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.CharLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MemberValuePair;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.UnaryExpr.Operator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the mail settings a Java source file writes ({@link JavaCode}), with JavaParser. A file is parsed only
+ * when a cheap byte test ({@link #mentionsMail}) finds {@code mail.} written where a mail API or a mail key would
+ * have it; every other file costs one pass over its bytes. Values are taken as written: literals, constants of the
+ * file (and, through {@link JavaCode#constants()}, of the module), local variables assigned once from a literal;
+ * anything the code computes is kept as unknown, never guessed.
+ */
+public final class JavaReader {
+    /** Java files larger than this are not parsed: hand-written sources are far smaller, generated ones hold no settings. */
+    public static final int MAX_PARSE_BYTES = 1024 * 1024;
+    private static final int MAX_CODE_CHARS = 60;
+    private static final Set<String> COMMONS_TYPES = new HashSet<>(Arrays.asList("Email", "SimpleEmail", "HtmlEmail",
+            "MultiPartEmail", "ImageHtmlEmail"));
+    private static final Set<String> COMMONS_SETTERS = new HashSet<>(Arrays.asList("setHostName", "setSmtpPort",
+            "setSslSmtpPort", "setSSLOnConnect", "setSSL", "setTLS", "setStartTLSEnabled", "setStartTLSRequired",
+            "setSSLCheckServerIdentity", "setAuthentication", "setAuthenticator", "setSocketTimeout",
+            "setSocketConnectionTimeout", "setMailSession"));
+    private static final Set<String> SPRING_SETTERS = new HashSet<>(Arrays.asList("setHost", "setPort", "setProtocol",
+            "setUsername", "setPassword", "setJavaMailProperties", "setSession"));
+    private static final Set<String> SJM_CALLS = new HashSet<>(Arrays.asList("withSMTPServer", "withSMTPServerHost",
+            "withSMTPServerPort", "withSMTPServerUsername", "withSMTPServerPassword", "withTransportStrategy",
+            "trustingAllHosts", "trustingSSLHosts", "verifyingServerIdentity", "withSessionTimeout", "buildMailer"));
+    private static final Set<String> PROPERTY_TYPES = new HashSet<>(Arrays.asList("Properties", "Hashtable", "Map",
+            "HashMap"));
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
+    private static final Pattern MAIL_SETTINGS = Pattern.compile("(?:put|setProperty)\\s*\\(\\s*\"mail\\.|JavaMailSenderImpl"
+            + "|MailerBuilder|Session\\s*\\.\\s*get(?:Default)?Instance|set(?:SSLOnConnect|StartTLSEnabled|StartTLSRequired"
+            + "|SSLCheckServerIdentity|SmtpPort|SslSmtpPort)\\s*\\(");
+
+    private JavaReader() {
+    }
+
+    /**
+     * Whether the bytes hold {@code mail.} after {@code .}, a quote, <code>{</code> or {@code java}: a mail package
+     * ({@code javax.mail.}, {@code jakarta.mail.}, {@code org.apache.commons.mail.}, {@code org.springframework.mail.},
+     * {@code org.simplejavamail.}) or a mail key ({@code "mail.smtp.host"}, {@code ${spring.mail.host}}); an
+     * {@code email.} variable does not count. One pass, no allocation.
+     */
+    public static boolean mentionsMail(byte[] b) {
+        for (int i = 1; i + 5 <= b.length; i++) {
+            if (b[i] != 'm' || b[i + 1] != 'a' || b[i + 2] != 'i' || b[i + 3] != 'l' || b[i + 4] != '.') continue;
+            byte before = b[i - 1];
+            if (before == '.' || before == '"' || before == '{') return true;
+            if (i >= 4 && b[i - 4] == 'j' && b[i - 3] == 'a' && b[i - 2] == 'v' && b[i - 1] == 'a') return true;
+        }
+        return false;
+    }
+
+    /** Whether a file's text plainly writes mail settings: then a parse failure must not pass unnoticed. */
+    public static boolean holdsMailSettings(String text) {
+        return MAIL_SETTINGS.matcher(text).find();
+    }
+
+    /**
+     * Reads one file. A parse error, a file over {@link #MAX_PARSE_BYTES} or a failure of the parser is a
+     * {@link ConfigParseException}; it is {@linkplain ConfigParseException#isNote() a note} unless
+     * {@link #holdsMailSettings} finds mail settings in the text.
+     */
+    public static ConfigFile read(String path, byte[] bytes) throws ConfigParseException {
+        if (!mentionsMail(bytes)) return ConfigFile.ofJava(path, JavaCode.none(), new ArrayList<io.github.mailports.config.Comment>());
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        boolean mail = holdsMailSettings(text);
+        if (bytes.length > MAX_PARSE_BYTES) {
+            throw new ConfigParseException("the Java file is " + (bytes.length / 1024) + " KiB, larger than the "
+                    + (MAX_PARSE_BYTES / 1024) + " KiB a Java source is parsed to; it was not read", 1, 1, !mail);
+        }
+        try {
+            ParserConfiguration cfg = new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                    // tokens stay on: JavaParser computes node positions from them
+                    .setAttributeComments(false)
+                    .setLexicalPreservationEnabled(false);
+            ParseResult<CompilationUnit> result = new JavaParser(cfg).parse(text);
+            if (!result.isSuccessful() || !result.getResult().isPresent()) {
+                Problem p = result.getProblems().isEmpty() ? null : result.getProblems().get(0);
+                int line = 1;
+                int col = 1;
+                if (p != null && p.getLocation().isPresent() && p.getLocation().get().getBegin().getRange().isPresent()) {
+                    Position at = p.getLocation().get().getBegin().getRange().get().begin;
+                    line = at.line;
+                    col = at.column;
+                }
+                // the parser's own message quotes the source: say only where
+                throw new ConfigParseException("the Java source does not parse (JavaParser: a syntax error)", line, col, !mail);
+            }
+            CompilationUnit cu = result.getResult().get();
+            List<io.github.mailports.config.Comment> comments = comments(result.getCommentsCollection(), text);
+            return ConfigFile.ofJava(path, new Walk(cu).run(), comments);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser or walker bug must not stop the run: the file is reported, the others are checked
+            throw new ConfigParseException("the Java reader failed (" + e.getClass().getSimpleName()
+                    + "); please report this file's shape", 1, 1, !mail);
+        }
+    }
+
+    private static List<io.github.mailports.config.Comment> comments(Optional<CommentsCollection> all, String text) {
+        List<io.github.mailports.config.Comment> out = new ArrayList<>();
+        if (!all.isPresent()) return out;
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (Comment c : all.get().getComments()) {
+            if (!c.getRange().isPresent()) continue;
+            Position at = c.getRange().get().begin;
+            String content = c.getContent();
+            if (c instanceof BlockComment || c.isJavadocComment()) {
+                StringBuilder b = new StringBuilder();
+                for (String l : content.split("\r\n|\r|\n")) {
+                    String t = l.trim();
+                    if (t.startsWith("*")) t = t.substring(1).trim();
+                    if (b.length() > 0 && !t.isEmpty()) b.append(' ');
+                    b.append(t);
+                }
+                content = b.toString();
+            }
+            boolean ownLine = at.line - 1 < lines.length && lines[at.line - 1].substring(0,
+                    Math.min(lines[at.line - 1].length(), Math.max(0, at.column - 1))).trim().isEmpty();
+            out.add(io.github.mailports.config.Comment.of(content.trim(), at.line, at.column, ownLine));
+        }
+        return out;
+    }
+
+    /** One pass over a parsed file. */
+    private static final class Walk {
+        private final CompilationUnit cu;
+        private final boolean commonsEmail;
+        /** Constants of this file: {@code NAME} and {@code Class.NAME} to their literal text. */
+        private final Map<String, String> constants = new LinkedHashMap<>();
+        private final Map<String, JavaCode.Group> groups = new LinkedHashMap<>();
+        /** Session variables (scope key) to the group whose properties made them; the same for transports. */
+        private final Map<String, JavaCode.Group> sessions = new HashMap<>();
+        private final Map<String, JavaCode.Group> transports = new HashMap<>();
+        private final List<JavaCode.Read> reads = new ArrayList<>();
+        /** setJavaMailProperties(props): the sender's group and the properties' scope key. */
+        private final List<Object[]> links = new ArrayList<>();
+        private final Map<Node, Map<String, String>> localTypes = new IdentityHashMap<>();
+
+        /** The Commons Email package the file imports ({@code org.apache.commons.mail}, {@code ...mail2.jakarta}), or null. */
+        private final String commonsPackage;
+        /** Whether the file uses {@code javax.mail} (and not {@code jakarta.mail}). */
+        private final boolean javax;
+
+        Walk(CompilationUnit cu) {
+            this.cu = cu;
+            String commons = null;
+            boolean javaxMail = false;
+            boolean jakartaMail = false;
+            for (com.github.javaparser.ast.ImportDeclaration i : cu.getImports()) {
+                String n = i.getNameAsString();
+                if (n.startsWith("org.apache.commons.mail")) {
+                    String pkg = i.isAsterisk() ? n : n.substring(0, Math.max(0, n.lastIndexOf('.')));
+                    if (commons == null || pkg.length() > commons.length()) commons = pkg;
+                }
+                if (n.startsWith("javax.mail")) javaxMail = true;
+                if (n.startsWith("jakarta.mail")) jakartaMail = true;
+            }
+            this.commonsEmail = commons != null;
+            this.commonsPackage = commons;
+            this.javax = javaxMail && !jakartaMail;
+        }
+
+        JavaCode run() {
+            collectConstants();
+            for (MethodCallExpr m : cu.findAll(MethodCallExpr.class)) call(m);
+            for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) annotation(a);
+            for (Object[] link : links) {
+                JavaCode.Group sender = (JavaCode.Group) link[0];
+                JavaCode.Group props = groups.get((String) link[1]);
+                if (props == null || props == sender) continue;
+                for (JavaCode.Call c : props.calls()) sender.add(c);
+                if (props.sessionLine() == 0) groups.values().remove(props);
+            }
+            List<JavaCode.Group> out = new ArrayList<>();
+            for (JavaCode.Group g : groups.values()) {
+                if (!g.calls().isEmpty() || g.sessionLine() > 0 && g.api() == JavaCode.Api.PROPERTIES && hasMailKey(g)) out.add(g);
+            }
+            Map<String, String> exported = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : constants.entrySet()) exported.put(e.getKey(), e.getValue());
+            return new JavaCode(out, exported, reads);
+        }
+
+        private static boolean hasMailKey(JavaCode.Group g) {
+            return !g.calls().isEmpty();
+        }
+
+        // ---- constants
+
+        private void collectConstants() {
+            List<FieldDeclaration> fields = cu.findAll(FieldDeclaration.class);
+            for (int pass = 0; pass < 2; pass++) { // a constant built from another constant further down
+                for (FieldDeclaration f : fields) {
+                    boolean iface = f.getParentNode().isPresent() && f.getParentNode().get() instanceof ClassOrInterfaceDeclaration
+                            && ((ClassOrInterfaceDeclaration) f.getParentNode().get()).isInterface();
+                    if (!iface && !(f.isStatic() && f.isFinal())) continue;
+                    String owner = owner(f);
+                    for (VariableDeclarator v : f.getVariables()) {
+                        if (!v.getInitializer().isPresent()) continue;
+                        String value = fold(v.getInitializer().get(), v);
+                        if (value == null) continue;
+                        constants.put(v.getNameAsString(), value);
+                        if (owner != null) constants.put(owner + "." + v.getNameAsString(), value);
+                    }
+                }
+            }
+        }
+
+        private static String owner(Node n) {
+            Optional<Node> p = n.getParentNode();
+            while (p.isPresent()) {
+                if (p.get() instanceof TypeDeclaration) return ((TypeDeclaration<?>) p.get()).getNameAsString();
+                p = p.get().getParentNode();
+            }
+            return null;
+        }
+
+        /** The literal text of an expression built only of literals and known constants, else null. */
+        private String fold(Expression e, Node context) {
+            if (e instanceof EnclosedExpr) return fold(((EnclosedExpr) e).getInner(), context);
+            if (e instanceof CastExpr) return fold(((CastExpr) e).getExpression(), context);
+            if (e instanceof StringLiteralExpr) return ((StringLiteralExpr) e).asString();
+            if (e instanceof TextBlockLiteralExpr) return ((TextBlockLiteralExpr) e).asString();
+            if (e instanceof CharLiteralExpr) return ((CharLiteralExpr) e).asChar() + "";
+            if (e instanceof IntegerLiteralExpr) {
+                try {
+                    return String.valueOf(((IntegerLiteralExpr) e).asNumber());
+                } catch (RuntimeException x) {
+                    return null;
+                }
+            }
+            if (e instanceof LongLiteralExpr) {
+                try {
+                    return String.valueOf(((LongLiteralExpr) e).asNumber());
+                } catch (RuntimeException x) {
+                    return null;
+                }
+            }
+            if (e instanceof BooleanLiteralExpr) return String.valueOf(((BooleanLiteralExpr) e).getValue());
+            if (e instanceof UnaryExpr && ((UnaryExpr) e).getOperator() == Operator.MINUS) {
+                String inner = fold(((UnaryExpr) e).getExpression(), context);
+                return inner != null && inner.matches("\\d+") ? "-" + inner : null;
+            }
+            if (e instanceof FieldAccessExpr) {
+                FieldAccessExpr f = (FieldAccessExpr) e;
+                String scope = f.getScope().toString();
+                if (scope.equals("Boolean") || scope.equals("java.lang.Boolean")) {
+                    if (f.getNameAsString().equals("TRUE")) return "true";
+                    if (f.getNameAsString().equals("FALSE")) return "false";
+                }
+                if (f.getScope() instanceof ThisExpr) return constants.get(f.getNameAsString());
+                String simple = scope.substring(scope.lastIndexOf('.') + 1);
+                return constants.get(simple + "." + f.getNameAsString());
+            }
+            if (e instanceof NameExpr) {
+                String n = ((NameExpr) e).getNameAsString();
+                String local = localLiteral(n, context);
+                if (local != null) return local;
+                return shadowed(n, context) ? null : constants.get(n);
+            }
+            if (e instanceof BinaryExpr && ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.PLUS) {
+                BinaryExpr b = (BinaryExpr) e;
+                String l = fold(b.getLeft(), context);
+                String r = fold(b.getRight(), context);
+                if (l == null || r == null) return null;
+                if (isString(b.getLeft()) || isString(b.getRight())) return l + r;
+                return null;
+            }
+            if (e instanceof MethodCallExpr) {
+                MethodCallExpr m = (MethodCallExpr) e;
+                String scope = m.getScope().isPresent() ? m.getScope().get().toString() : "";
+                String n = m.getNameAsString();
+                if (m.getArguments().size() == 1 && (scope.equals("String") && n.equals("valueOf")
+                        || (scope.equals("Integer") || scope.equals("Boolean") || scope.equals("Long"))
+                        && (n.equals("valueOf") || n.equals("toString") || n.equals("parseInt") || n.equals("parseBoolean")))) {
+                    return fold(m.getArgument(0), context);
+                }
+            }
+            return null;
+        }
+
+        private boolean isString(Expression e) {
+            while (e instanceof EnclosedExpr) e = ((EnclosedExpr) e).getInner();
+            return e instanceof StringLiteralExpr || e instanceof TextBlockLiteralExpr || e instanceof BinaryExpr
+                    && (isString(((BinaryExpr) e).getLeft()) || isString(((BinaryExpr) e).getRight()))
+                    || e instanceof NameExpr || e instanceof FieldAccessExpr; // a String constant
+        }
+
+        // ---- scopes
+
+        /** The method, constructor, initializer or lambda a node is in, or null for a field initializer. */
+        private static Node callable(Node n) {
+            Optional<Node> p = n.getParentNode();
+            while (p.isPresent()) {
+                Node x = p.get();
+                if (x instanceof CallableDeclaration || x instanceof InitializerDeclaration || x instanceof LambdaExpr) return x;
+                if (x instanceof TypeDeclaration) return null;
+                p = x.getParentNode();
+            }
+            return null;
+        }
+
+        /** Local variables and parameters of a callable (and the callables around it): name to simple type. */
+        private Map<String, String> locals(Node callable) {
+            Map<String, String> m = localTypes.get(callable);
+            if (m != null) return m;
+            m = new HashMap<>();
+            Node outer = callable(callable);
+            if (outer != null) m.putAll(locals(outer));
+            for (Parameter p : callable.findAll(Parameter.class)) m.put(p.getNameAsString(), simple(p.getType().asString()));
+            for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
+                if (v.getParentNode().isPresent() && v.getParentNode().get() instanceof FieldDeclaration) continue;
+                String t = simple(v.getType().asString());
+                if (t.equals("var") && v.getInitializer().isPresent() && v.getInitializer().get() instanceof ObjectCreationExpr) {
+                    t = simple(((ObjectCreationExpr) v.getInitializer().get()).getType().getNameAsString());
+                }
+                m.put(v.getNameAsString(), t);
+            }
+            localTypes.put(callable, m);
+            return m;
+        }
+
+        /** Whether a name is a local variable or parameter where it is used (so no constant of the class). */
+        private boolean shadowed(String name, Node at) {
+            Node c = callable(at);
+            return c != null && locals(c).containsKey(name);
+        }
+
+        /** A local variable's literal, when it is declared with a literal and never assigned again. */
+        private String localLiteral(String name, Node at) {
+            Node c = callable(at);
+            if (c == null || !locals(c).containsKey(name)) return null;
+            VariableDeclarator decl = null;
+            for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
+                if (v.getNameAsString().equals(name)) {
+                    if (decl != null) return null;
+                    decl = v;
+                }
+            }
+            if (decl == null || !decl.getInitializer().isPresent()) return null;
+            for (AssignExpr a : c.findAll(AssignExpr.class)) {
+                if (a.getTarget() instanceof NameExpr && ((NameExpr) a.getTarget()).getNameAsString().equals(name)) return null;
+            }
+            return fold(decl.getInitializer().get(), decl);
+        }
+
+        /** The declared simple type of a field of the classes around a node, or null. */
+        private static String fieldType(String name, Node at) {
+            Optional<Node> p = at.getParentNode();
+            while (p.isPresent()) {
+                if (p.get() instanceof TypeDeclaration) {
+                    for (FieldDeclaration f : ((TypeDeclaration<?>) p.get()).getFields()) {
+                        for (VariableDeclarator v : f.getVariables()) {
+                            if (v.getNameAsString().equals(name)) return simple(v.getType().asString());
+                        }
+                    }
+                }
+                p = p.get().getParentNode();
+            }
+            return null;
+        }
+
+        private static String simple(String type) {
+            int lt = type.indexOf('<');
+            if (lt >= 0) type = type.substring(0, lt);
+            return type.substring(type.lastIndexOf('.') + 1);
+        }
+
+        /** A receiver's name and scope key ({@code L<callable position>:name} or {@code F<class>:name}), or null. */
+        private String[] receiver(Expression scope) {
+            String name;
+            boolean field = false;
+            if (scope instanceof NameExpr) {
+                name = ((NameExpr) scope).getNameAsString();
+            } else if (scope instanceof FieldAccessExpr && ((FieldAccessExpr) scope).getScope() instanceof ThisExpr) {
+                name = ((FieldAccessExpr) scope).getNameAsString();
+                field = true;
+            } else {
+                return null;
+            }
+            Node c = callable(scope);
+            if (!field && c != null && locals(c).containsKey(name)) {
+                Node decl = declaring(name, c);
+                return new String[] {name, "L" + position(decl) + ":" + name, locals(c).get(name)};
+            }
+            String type = fieldType(name, scope);
+            return new String[] {name, "F" + owner(scope) + ":" + name, type};
+        }
+
+        /** The innermost callable (this one or one around it) that declares the name. */
+        private Node declaring(String name, Node c) {
+            Node at = c;
+            while (at != null) {
+                for (Parameter p : at.findAll(Parameter.class)) if (p.getNameAsString().equals(name) && callable(p) == at) return at;
+                for (VariableDeclarator v : at.findAll(VariableDeclarator.class)) {
+                    if (v.getNameAsString().equals(name) && callable(v) == at) return at;
+                }
+                at = callable(at);
+            }
+            return c;
+        }
+
+        private static String position(Node n) {
+            return n.getBegin().isPresent() ? n.getBegin().get().line + "." + n.getBegin().get().column : "?";
+        }
+
+        // ---- calls
+
+        private void call(MethodCallExpr m) {
+            String name = m.getNameAsString();
+            if (!m.getScope().isPresent()) {
+                if ((name.equals("getProperty") || name.equals("getRequiredProperty")) && !m.getArguments().isEmpty()) {
+                    read(m.getArgument(0), m);
+                }
+                return;
+            }
+            Expression scope = m.getScope().get();
+            if (name.equals("getProperty") || name.equals("getRequiredProperty") || name.equals("containsProperty")) {
+                if (!m.getArguments().isEmpty()) read(m.getArgument(0), m);
+            }
+            if (SJM_CALLS.contains(name) && isOutermost(m) && chainRoot(m) != null) {
+                simpleJavaMail(m);
+                return;
+            }
+            String scopeText = scope.toString();
+            if ((name.equals("getInstance") || name.equals("getDefaultInstance"))
+                    && (scopeText.equals("Session") || scopeText.endsWith(".mail.Session")) && !m.getArguments().isEmpty()) {
+                session(m);
+                return;
+            }
+            if ((name.equals("put") || name.equals("setProperty")) && m.getArguments().size() == 2) {
+                if (scope instanceof MethodCallExpr && ((MethodCallExpr) scope).getNameAsString().equals("getJavaMailProperties")
+                        && ((MethodCallExpr) scope).getScope().isPresent()) {
+                    String[] r = receiver(((MethodCallExpr) scope).getScope().get());
+                    if (r != null) {
+                        group(JavaCode.Api.SPRING_SENDER, r, scope).add(call(m, scopeText));
+                        return;
+                    }
+                }
+                String[] r = receiver(scope);
+                if (r == null || r[2] != null && !PROPERTY_TYPES.contains(r[2]) && !r[2].equals("var")) return;
+                JavaCode.Value key = value(m.getArgument(0), m);
+                boolean mailKey = key.isLiteral() ? key.literal().startsWith("mail.")
+                        : key.constant() != null ? r[2] != null // a constant of another class: looked up in the module
+                        : m.getArgument(0).toString().startsWith("\"mail."); // "mail." + protocol + ".host"
+                if (mailKey) group(JavaCode.Api.PROPERTIES, r, scope).add(call(m, scopeText));
+                return;
+            }
+            String[] r = receiver(scope);
+            if (r == null) {
+                return;
+            }
+            String type = r[2];
+            if (sessions.containsKey(r[1]) && name.equals("getTransport") && m.getArguments().size() == 1) {
+                JavaCode.Value p = value(m.getArgument(0), m);
+                if (p.isLiteral()) sessions.get(r[1]).transportProtocol(p.literal());
+                String t = assignedTo(m);
+                if (t != null) transports.put(t, sessions.get(r[1]));
+                return;
+            }
+            if (transports.containsKey(r[1]) && name.equals("connect") && m.getArguments().size() >= 3) {
+                transports.get(r[1]).connect(call(m, scopeText));
+                return;
+            }
+            if ("JavaMailSenderImpl".equals(type) && SPRING_SETTERS.contains(name) && m.getArguments().size() == 1) {
+                JavaCode.Group g = group(JavaCode.Api.SPRING_SENDER, r, scope);
+                g.add(call(m, scopeText));
+                if (name.equals("setJavaMailProperties")) {
+                    String[] p = receiver(m.getArgument(0));
+                    if (p != null) links.add(new Object[] {g, p[1]});
+                }
+                return;
+            }
+            if (commonsEmail && type != null && COMMONS_TYPES.contains(type) && COMMONS_SETTERS.contains(name)) {
+                group(JavaCode.Api.COMMONS_EMAIL, r, scope).add(call(m, scopeText));
+            }
+        }
+
+        private JavaCode.Group group(JavaCode.Api api, String[] r, Node at) {
+            JavaCode.Group g = groups.get(r[1]);
+            if (g == null) {
+                Position p = declaration(r[0], at);
+                String type = r[2] == null || r[2].equals("var") ? defaultType(api) : r[2];
+                if (api == JavaCode.Api.COMMONS_EMAIL) type = commonsPackage + "." + type;
+                else if (javax) type = "javax:" + type; // javax.mail never checks the host name by default
+                g = new JavaCode.Group(api, r[0], type, p.line, p.column);
+                groups.put(r[1], g);
+            }
+            return g;
+        }
+
+        private static String defaultType(JavaCode.Api api) {
+            switch (api) {
+                case SPRING_SENDER: return "JavaMailSenderImpl";
+                case COMMONS_EMAIL: return "Email";
+                default: return "Properties";
+            }
+        }
+
+        /** Where a variable or field is declared (its name), else where it is used. */
+        private Position declaration(String name, Node at) {
+            Node c = callable(at);
+            if (c != null && locals(c).containsKey(name)) {
+                for (VariableDeclarator v : declaring(name, c).findAll(VariableDeclarator.class)) {
+                    if (v.getNameAsString().equals(name) && v.getName().getBegin().isPresent()) return v.getName().getBegin().get();
+                }
+            }
+            Optional<Node> p = at.getParentNode();
+            while (p.isPresent()) {
+                if (p.get() instanceof TypeDeclaration) {
+                    for (FieldDeclaration f : ((TypeDeclaration<?>) p.get()).getFields()) {
+                        for (VariableDeclarator v : f.getVariables()) {
+                            if (v.getNameAsString().equals(name) && v.getName().getBegin().isPresent()) return v.getName().getBegin().get();
+                        }
+                    }
+                }
+                p = p.get().getParentNode();
+            }
+            return at.getBegin().orElse(new Position(1, 1));
+        }
+
+        private void session(MethodCallExpr m) {
+            String[] r = receiver(m.getArgument(0));
+            if (r == null) return;
+            JavaCode.Group g = groups.get(r[1]);
+            if (g == null) {
+                // a session of properties filled later in the file (or by puts we did not see): keep the place
+                g = group(JavaCode.Api.PROPERTIES, r, m);
+            }
+            Position at = m.getName().getBegin().orElse(new Position(1, 1));
+            g.session(at.line, at.column);
+            String s = assignedTo(m);
+            if (s != null) sessions.put(s, g);
+        }
+
+        /** The scope key of the variable or field a call's result is stored in ({@code Session s = ...}), or null. */
+        private String assignedTo(MethodCallExpr m) {
+            Optional<Node> p = m.getParentNode();
+            if (!p.isPresent()) return null;
+            if (p.get() instanceof VariableDeclarator) {
+                VariableDeclarator v = (VariableDeclarator) p.get();
+                Node c = callable(v);
+                String n = v.getNameAsString();
+                return c != null ? "L" + position(declaring(n, c)) + ":" + n : "F" + owner(v) + ":" + n;
+            }
+            if (p.get() instanceof AssignExpr) {
+                String[] r = receiver(((AssignExpr) p.get()).getTarget());
+                return r == null ? null : r[1];
+            }
+            return null;
+        }
+
+        private JavaCode.Call call(MethodCallExpr m, String receiver) {
+            List<JavaCode.Value> args = new ArrayList<>();
+            for (Expression a : m.getArguments()) args.add(value(a, m));
+            Position at = m.getName().getBegin().orElse(new Position(1, 1));
+            return new JavaCode.Call(m.getNameAsString(), args, cut(receiver), at.line, at.column);
+        }
+
+        private JavaCode.Value value(Expression e, Node context) {
+            String literal = fold(e, context);
+            if (literal != null) return JavaCode.Value.literal(literal);
+            Expression x = e;
+            while (x instanceof EnclosedExpr || x instanceof CastExpr) {
+                x = x instanceof EnclosedExpr ? ((EnclosedExpr) x).getInner() : ((CastExpr) x).getExpression();
+            }
+            if (x instanceof FieldAccessExpr && ((FieldAccessExpr) x).getScope().toString().endsWith("TransportStrategy")) {
+                return JavaCode.Value.literal(((FieldAccessExpr) x).getNameAsString()); // an enum constant of Simple Java Mail
+            }
+            if (x instanceof FieldAccessExpr && ((FieldAccessExpr) x).getScope() instanceof NameExpr && isConstantName(((FieldAccessExpr) x).getNameAsString())) {
+                FieldAccessExpr f = (FieldAccessExpr) x;
+                return JavaCode.Value.constant(f.getScope().toString() + "." + f.getNameAsString(), cut(x.toString()));
+            }
+            if (x instanceof NameExpr && isConstantName(((NameExpr) x).getNameAsString()) && !shadowed(((NameExpr) x).getNameAsString(), context)) {
+                String n = ((NameExpr) x).getNameAsString();
+                if (n.equals("SMTP") || n.equals("SMTPS") || n.equals("SMTP_TLS") || n.equals("SMTP_OAUTH2")) {
+                    return JavaCode.Value.literal(n); // a static import of TransportStrategy's constants
+                }
+                return JavaCode.Value.constant(n, n);
+            }
+            return JavaCode.Value.computed(cut(x.toString()));
+        }
+
+        private static boolean isConstantName(String n) {
+            return n.length() > 1 && n.equals(n.toUpperCase(java.util.Locale.ROOT)) && Character.isLetter(n.charAt(0));
+        }
+
+        private static String cut(String code) {
+            String one = code.replaceAll("\\s+", " ");
+            return one.length() <= MAX_CODE_CHARS ? one : one.substring(0, MAX_CODE_CHARS - 3) + "...";
+        }
+
+        // ---- Simple Java Mail chains
+
+        private static boolean isOutermost(MethodCallExpr m) {
+            Optional<Node> p = m.getParentNode();
+            return !(p.isPresent() && p.get() instanceof MethodCallExpr && ((MethodCallExpr) p.get()).getScope().isPresent()
+                    && ((MethodCallExpr) p.get()).getScope().get() == m);
+        }
+
+        /** The {@code MailerBuilder} name a chain starts from, or null. */
+        private static NameExpr chainRoot(MethodCallExpr m) {
+            Expression e = m;
+            while (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) e = ((MethodCallExpr) e).getScope().get();
+            if (e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals("MailerBuilder")) return (NameExpr) e;
+            if (e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getNameAsString().equals("MailerBuilder")) return new NameExpr("MailerBuilder");
+            return null;
+        }
+
+        private void simpleJavaMail(MethodCallExpr outer) {
+            List<MethodCallExpr> chain = new ArrayList<>();
+            Expression e = outer;
+            while (e instanceof MethodCallExpr) {
+                chain.add(0, (MethodCallExpr) e);
+                e = ((MethodCallExpr) e).getScope().orElse(null);
+            }
+            MethodCallExpr first = chain.get(0);
+            Position start = first.getName().getBegin().orElse(new Position(1, 1));
+            JavaCode.Group g = new JavaCode.Group(JavaCode.Api.SIMPLE_JAVA_MAIL, "MailerBuilder", "MailerBuilder", start.line, start.column);
+            for (MethodCallExpr m : chain) {
+                if (SJM_CALLS.contains(m.getNameAsString())) g.add(call(m, "MailerBuilder"));
+            }
+            groups.put("C" + start.line + "." + start.column, g);
+        }
+
+        // ---- keys the application reads
+
+        private void read(Expression arg, Node at) {
+            String k = fold(arg, at);
+            if (k == null || !k.startsWith("spring.mail.")) return;
+            Position p = arg.getBegin().orElse(new Position(1, 1));
+            reads.add(new JavaCode.Read(k, false, p.line, p.column));
+        }
+
+        private void annotation(AnnotationExpr a) {
+            String n = a.getNameAsString();
+            n = n.substring(n.lastIndexOf('.') + 1);
+            Expression value = null;
+            if (a instanceof SingleMemberAnnotationExpr) value = ((SingleMemberAnnotationExpr) a).getMemberValue();
+            if (a instanceof NormalAnnotationExpr) {
+                for (MemberValuePair p : ((NormalAnnotationExpr) a).getPairs()) {
+                    String pn = p.getNameAsString();
+                    if (pn.equals("value") || pn.equals("prefix")) value = p.getValue();
+                }
+            }
+            if (value == null) return;
+            String text = fold(value, a);
+            if (text == null) return;
+            Position p = value.getBegin().orElse(new Position(1, 1));
+            if (n.equals("Value")) {
+                Matcher m = PLACEHOLDER.matcher(text);
+                while (m.find()) {
+                    String k = m.group(1).trim();
+                    if (k.startsWith("spring.mail.")) reads.add(new JavaCode.Read(k, false, p.line, p.column));
+                }
+            } else if (n.equals("ConfigurationProperties")) {
+                if (text.equals("spring.mail") || text.startsWith("spring.mail.")) reads.add(new JavaCode.Read(text, true, p.line, p.column));
+            }
+        }
+    }
+}
