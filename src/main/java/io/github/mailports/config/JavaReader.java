@@ -434,11 +434,42 @@ public final class JavaReader {
             }
             Node c = callable(scope);
             if (!field && c != null && locals(c).containsKey(name)) {
-                Node decl = declaring(name, c);
-                return new String[] {name, "L" + position(decl) + ":" + name, locals(c).get(name)};
+                return new String[] {name, localKey(name, scope, c), locals(c).get(name)};
             }
             String type = fieldType(name, scope);
             return new String[] {name, "F" + owner(scope) + ":" + name, type};
+        }
+
+        /**
+         * The scope key of a local variable used at {@code use}: its declaration visible there (the latest one before
+         * the use in a block around it), so that two {@code Email email} in sibling blocks of one method, as in
+         * CodeQL's InsecureSimpleEmailTest, are two objects; a parameter or a name declared in an outer callable keys
+         * on that callable.
+         */
+        private String localKey(String name, Node use, Node c) {
+            VariableDeclarator best = visible(name, use, c);
+            return "L" + position(best != null ? best : declaring(name, c)) + ":" + name;
+        }
+
+        /** The declaration of the local variable {@code name} visible at {@code use}, or null (a parameter, an outer one). */
+        private VariableDeclarator visible(String name, Node use, Node c) {
+            VariableDeclarator best = null;
+            Position at = use.getBegin().orElse(null);
+            for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
+                if (!v.getNameAsString().equals(name) || callable(v) != c || !v.getBegin().isPresent() || at == null) continue;
+                if (v.getBegin().get().isAfter(at)) continue;
+                Node block = v.getParentNode().isPresent() ? v.getParentNode().get() : null;
+                while (block != null && !(block instanceof com.github.javaparser.ast.stmt.BlockStmt)
+                        && !(block instanceof com.github.javaparser.ast.stmt.ForStmt)
+                        && !(block instanceof com.github.javaparser.ast.stmt.ForEachStmt)
+                        && !(block instanceof com.github.javaparser.ast.stmt.TryStmt)
+                        && !(block instanceof com.github.javaparser.ast.stmt.SwitchEntry)) {
+                    block = block.getParentNode().isPresent() ? block.getParentNode().get() : null;
+                }
+                if (block != null && !block.isAncestorOf(use)) continue; // declared in a block that has ended
+                if (best == null || v.getBegin().get().isAfter(best.getBegin().get())) best = v;
+            }
+            return best;
         }
 
         /** The innermost callable (this one or one around it) that declares the name. */
@@ -555,6 +586,8 @@ public final class JavaReader {
         private Position declaration(String name, Node at) {
             Node c = callable(at);
             if (c != null && locals(c).containsKey(name)) {
+                VariableDeclarator here = visible(name, at, c);
+                if (here != null && here.getName().getBegin().isPresent()) return here.getName().getBegin().get();
                 for (VariableDeclarator v : declaring(name, c).findAll(VariableDeclarator.class)) {
                     if (v.getNameAsString().equals(name) && v.getName().getBegin().isPresent()) return v.getName().getBegin().get();
                 }
@@ -595,7 +628,7 @@ public final class JavaReader {
                 VariableDeclarator v = (VariableDeclarator) p.get();
                 Node c = callable(v);
                 String n = v.getNameAsString();
-                return c != null ? "L" + position(declaring(n, c)) + ":" + n : "F" + owner(v) + ":" + n;
+                return c != null ? localKey(n, v, c) : "F" + owner(v) + ":" + n;
             }
             if (p.get() instanceof AssignExpr) {
                 String[] r = receiver(((AssignExpr) p.get()).getTarget());
