@@ -372,18 +372,32 @@ public final class JavaCodeExtractor implements Extractor {
             if (check != null && check.isResolved() && "true".equals(check.value()) && !tlsOn) {
                 // the setter is ignored without SSL or STARTTLS: harmless, nothing to say
             }
-            if (!keys.containsKey(px + "ssl.checkserveridentity")) commonsIdentity(b, ssl, startEnable, sslOn);
+            if (!keys.containsKey(px + "ssl.checkserveridentity")) commonsIdentity(b, ssl, startEnable, startRequired, check, sslOn);
             b.remedies(new JavaRemedies(g.api(), g.name(), sslOn ? g.name() + ".setSslSmtpPort" : g.name() + ".setSmtpPort"));
             out.add(b.build());
         }
 
         /** Commons Email 1.x and 2.x javax: {@code sslCheckServerIdentity} defaults to false and javax.mail does not check. */
-        private void commonsIdentity(MailEndpoint.Builder b, Prop ssl, Prop startEnable, boolean sslOn) {
+        private void commonsIdentity(MailEndpoint.Builder b, Prop ssl, Prop startEnable, Prop startRequired, Prop check, boolean sslOn) {
             if (!javaxMail()) return;
-            Prop on = sslOn ? ssl : startEnable != null && startEnable.isResolved() && "true".equals(startEnable.value()) ? startEnable : null;
+            Prop on = sslOn ? ssl : isTrue(startEnable) ? startEnable : isTrue(startRequired) ? startRequired : null;
             if (on == null) return;
+            if (isTrue(check)) {
+                // setStartTLSRequired(true) alone upgrades (starttls.required), but Email.getMailSession writes the check
+                // only "if ((isSSLOnConnect() || isStartTLSEnabled()) && isSSLCheckServerIdentity())" (commons-email
+                // 1.6.0; shown by JavaCodeRuntimeTruthTest): the call is ignored
+                b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, name("setSSLCheckServerIdentity") + "(true) (ignored:"
+                        + " Commons Email writes it only with setSSLOnConnect(true) or setStartTLSEnabled(true))", check.at()));
+                return;
+            }
+            boolean requiredOnly = on == startRequired;
             b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, name("setSSLCheckServerIdentity") + " (not called;"
-                    + " Commons Email's default is false)", on.at()));
+                    + " Commons Email's default is false" + (requiredOnly ? ", and it is written only with setStartTLSEnabled(true)" : "")
+                    + ")", on.at()));
+        }
+
+        private static boolean isTrue(Prop p) {
+            return p != null && p.isResolved() && "true".equals(p.value());
         }
 
         private void timeout(Map<String, JavaCode.Call> setters, Map<String, Prop> keys, String setter, String key) {

@@ -130,6 +130,15 @@ final class JavaRemedies implements Remedies {
                 return "call " + n + "setSSLOnConnect(true) with " + n + "setSslSmtpPort(\"465\") (or " + n
                         + "setSmtpPort(587) with " + n + "setStartTLSRequired(true))";
             case ENABLE_IDENTITY_CHECK:
+                String check = e.identityCheck() != null ? e.identityCheck().key() : null;
+                if (check != null && check.contains("(ignored")) {
+                    return "call " + n + "setStartTLSEnabled(true) as well: Commons Email writes the check only with it"
+                            + " (or with " + n + "setSSLOnConnect(true))";
+                }
+                if (check != null && check.contains("only with setStartTLSEnabled")) {
+                    return "call " + n + "setStartTLSEnabled(true) and " + n + "setSSLCheckServerIdentity(true): Commons Email"
+                            + " writes the check only when STARTTLS is enabled, not when it is only required";
+                }
                 return "call " + n + "setSSLCheckServerIdentity(true)";
             case REMOVE_STARTTLS:
                 return "remove " + n + "setStartTLSEnabled/setStartTLSRequired: implicit TLS already protects the whole connection";

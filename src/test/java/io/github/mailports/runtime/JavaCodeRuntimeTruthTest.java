@@ -1,5 +1,7 @@
 package io.github.mailports.runtime;
 
+import io.github.mailports.rules.Finding;
+import io.github.mailports.rules.Severity;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,10 @@ class JavaCodeRuntimeTruthTest {
 
     @Test
     void optionalStartTls_strippedOfferSendsThePasswordInCleartext(@TempDir Path dir) throws Exception {
+        Finding f = plugin(dir, "app.mail.MailSessions", OPTIONAL_STARTTLS).the("MP002");
+        assertEquals(Severity.ERROR, f.severity(), "auth=true: credentials present");
+        assertEquals(line(OPTIONAL_STARTTLS, "starttls.enable"), f.location().line(), f.toString());
+        assertTrue(f.fix().contains("props.put(\"mail.smtp.starttls.required\", \"true\")"), f.fix());
         Session session = jakartaSession(dir, OPTIONAL_STARTTLS);
         try (MiniSmtpServer server = MiniSmtpServer.startTls(TestPki.Identity.LOCALHOST);
              RecordingProxy attacker = RecordingProxy.strippingStartTls(server.port())) {
@@ -156,6 +162,8 @@ class JavaCodeRuntimeTruthTest {
 
     @Test
     void port465WithoutSsl_speaksCleartextToAnImplicitTlsServerAndFails(@TempDir Path dir) throws Exception {
+        Finding f = plugin(dir, "app.mail.MailSessions", PORT_465_PLAIN).without("MP001").the("MP003");
+        assertEquals(line(PORT_465_PLAIN, "mail.smtp.port"), f.location().line(), f.toString());
         Session session = jakartaSession(dir, PORT_465_PLAIN);
         try (MiniSmtpServer server = MiniSmtpServer.implicitTls(TestPki.Identity.LOCALHOST)) {
             Throwable failure = Wire.fails(15_000, () -> {
@@ -174,6 +182,8 @@ class JavaCodeRuntimeTruthTest {
 
     @Test
     void identityCheckOff_givesThePasswordToAServerWithAnotherHostsCertificate(@TempDir Path dir) throws Exception {
+        Finding f = plugin(dir, "app.mail.MailSessions", IDENTITY_OFF).the("MP006");
+        assertEquals(line(IDENTITY_OFF, "checkserveridentity"), f.location().line(), f.toString());
         Session session = jakartaSession(dir, IDENTITY_OFF);
         session.getProperties().put("mail.smtp.ssl.socketFactory", TestPki.get().trustingTestCa());
         try (MiniSmtpServer impostor = MiniSmtpServer.implicitTls(TestPki.Identity.OTHER_HOST)) {
@@ -188,8 +198,10 @@ class JavaCodeRuntimeTruthTest {
 
     @Test
     void identityCheckLeftAtItsAngusDefault_refusesThatServer(@TempDir Path dir) throws Exception {
-        Session session = jakartaSession(dir, IDENTITY_OFF.replace(
-                "        props.put(\"mail.smtp.ssl.checkserveridentity\", \"false\");\n", ""));
+        String unset = IDENTITY_OFF.replace("        props.put(\"mail.smtp.ssl.checkserveridentity\", \"false\");\n", "");
+        LibraryVersionRuntimeTruthTest.lockfile(dir, "org.eclipse.angus:angus-mail:" + LibraryVersionRuntimeTruthTest.angusVersion());
+        plugin(dir, "app.mail.MailSessions", unset).without("MP006");
+        Session session = jakartaSession(dir, unset);
         session.getProperties().put("mail.smtp.ssl.socketFactory", TestPki.get().trustingTestCa());
         session.getProperties().put("mail.smtp.socketFactory.fallback", "false"); // see LibraryVersionRuntimeTruthTest
         try (MiniSmtpServer impostor = MiniSmtpServer.implicitTls(TestPki.Identity.OTHER_HOST)) {
@@ -208,6 +220,13 @@ class JavaCodeRuntimeTruthTest {
 
     @Test
     void commonsEmailSslOnConnect_usesTheSslPortAndDoesNotCheckTheIdentity(@TempDir Path dir) throws Exception {
+        // the org.apache.commons.mail package is Commons Email 1.x, on javax.mail: no identity check by default
+        Check check = plugin(dir, "app.mail.Notifier", COMMONS_SSL_ON_CONNECT).without("MP004").without("MP011");
+        Finding f = check.the("MP006");
+        assertEquals(line(COMMONS_SSL_ON_CONNECT, "setSSLOnConnect"), f.location().line(), f.toString());
+        assertTrue(f.message().contains(":465"), "setSmtpPort(25) is not the port: " + f.message());
+        assertEquals("call email.setSSLCheckServerIdentity(true)", f.fix());
+        assertEquals(line(COMMONS_SSL_ON_CONNECT, "setAuthentication"), check.the("MP015").location().line());
         try (URLClassLoader commons = commonsLoader();
              URLClassLoader app = commonsApp(dir, COMMONS_SSL_ON_CONNECT, commons);
              MiniSmtpServer impostor = MiniSmtpServer.implicitTls(TestPki.Identity.OTHER_HOST)) {
@@ -231,6 +250,9 @@ class JavaCodeRuntimeTruthTest {
 
     @Test
     void commonsEmailStartTlsRequired_ignoresSetSslCheckServerIdentity(@TempDir Path dir) throws Exception {
+        Finding f = plugin(dir, "app.mail.Notifier", COMMONS_STARTTLS_REQUIRED_CHECKED).the("MP006");
+        assertEquals(line(COMMONS_STARTTLS_REQUIRED_CHECKED, "setSSLCheckServerIdentity"), f.location().line(), f.toString());
+        assertTrue(f.fix().contains("email.setStartTLSEnabled(true)"), f.fix());
         try (URLClassLoader commons = commonsLoader();
              URLClassLoader app = commonsApp(dir, COMMONS_STARTTLS_REQUIRED_CHECKED, commons);
              MiniSmtpServer impostor = MiniSmtpServer.startTls(TestPki.Identity.OTHER_HOST)) {
@@ -255,6 +277,7 @@ class JavaCodeRuntimeTruthTest {
     void commonsEmailStartTlsEnabledAndRequired_checksTheIdentity(@TempDir Path dir) throws Exception {
         String enabled = COMMONS_STARTTLS_REQUIRED_CHECKED.replace("email.setStartTLSRequired(true);",
                 "email.setStartTLSEnabled(true);\n            email.setStartTLSRequired(true);");
+        plugin(dir, "app.mail.Notifier", enabled).without("MP006");
         try (URLClassLoader commons = commonsLoader();
              URLClassLoader app = commonsApp(dir, enabled, commons);
              MiniSmtpServer impostor = MiniSmtpServer.startTls(TestPki.Identity.OTHER_HOST)) {
@@ -271,6 +294,21 @@ class JavaCodeRuntimeTruthTest {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    /** The plugin's check of the module folder with the application class at its place under src/main/java. */
+    static Check plugin(Path dir, String className, String source) throws Exception {
+        JavaSource.write(dir, className, source); // makes the package folders
+        return Check.of(dir, "src/main/java/" + className.replace('.', '/') + ".java", source);
+    }
+
+    /** The 1-based line of the first line of the source holding the text. */
+    static int line(String source, String text) {
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) return i + 1;
+        }
+        throw new IllegalArgumentException(text + " is not in the source");
+    }
 
     /** Compiles the source against the test class path's Jakarta Mail and returns the session its code builds. */
     static Session jakartaSession(Path dir, String source) throws Exception {
