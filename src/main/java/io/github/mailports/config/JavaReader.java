@@ -186,6 +186,8 @@ public final class JavaReader {
         /** Session variables (scope key) to the group whose properties made them; the same for transports. */
         private final Map<String, JavaCode.Group> sessions = new HashMap<>();
         private final Map<String, JavaCode.Group> transports = new HashMap<>();
+        /** Variables holding a sender's {@code getJavaMailProperties()} (scope key) to that sender's receiver. */
+        private final Map<String, String[]> senderProperties = new HashMap<>();
         private final List<JavaCode.Read> reads = new ArrayList<>();
         /** setJavaMailProperties(props): the sender's group and the properties' scope key. */
         private final List<Object[]> links = new ArrayList<>();
@@ -513,7 +515,19 @@ public final class JavaReader {
                 session(m);
                 return;
             }
+            if (name.equals("getJavaMailProperties") && m.getArguments().isEmpty()) {
+                // Properties props = sender.getJavaMailProperties(); props.put(...): the sender's own properties
+                String[] sender = receiver(scope);
+                String alias = assignedTo(m);
+                if (sender != null && alias != null) senderProperties.put(alias, sender);
+                return;
+            }
             if ((name.equals("put") || name.equals("setProperty")) && m.getArguments().size() == 2) {
+                String[] owner = receiver(scope);
+                if (owner != null && senderProperties.containsKey(owner[1])) {
+                    group(JavaCode.Api.SPRING_SENDER, senderProperties.get(owner[1]), scope).add(call(m, scopeText));
+                    return;
+                }
                 if (scope instanceof MethodCallExpr && ((MethodCallExpr) scope).getNameAsString().equals("getJavaMailProperties")
                         && ((MethodCallExpr) scope).getScope().isPresent()) {
                     String[] r = receiver(((MethodCallExpr) scope).getScope().get());
