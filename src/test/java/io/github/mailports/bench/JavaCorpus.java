@@ -14,7 +14,7 @@ import java.util.Random;
  * usual {@code src/main/resources} (application.yml with a {@code spring.mail} block, a profile file, logback.xml).
  *
  * <p>The other sources are what a real service holds: entities, DTOs, repositories, services and controllers of
- * 1 to 12 KB, with imports, fields, accessors, string literals and comments. About one in eight mentions
+ * 1 to 10 KB (about 4 KB on average), with imports, fields, accessors, string literals and comments. About one in eight mentions
  * "email" or "mail" in an ordinary sense (a user's e-mail address, a mailing list, a MailingAddress DTO), so a
  * cheap "does this file mention mail?" test sees decoys as real projects have them. Deterministic per seed.
  */
@@ -109,14 +109,14 @@ final class JavaCorpus {
             s.append("    private ").append(type).append(' ').append(name).append(";\n");
         }
         s.append('\n');
-        int methods = 2 + rnd.nextInt(22);
+        int methods = 2 + rnd.nextInt(12);
         for (int m = 0; m < methods; m++) {
             String name = pick("find", "load", "save", "update", "compute", "validate", "map", "publish") + "Item" + m;
             s.append("    /** ").append(pick("Loads", "Computes", "Checks", "Maps")).append(" the item; null when absent. */\n");
             s.append("    public Optional<String> ").append(name).append("(String id, int limit) {\n");
             s.append("        if (id == null || id.isEmpty()) {\n            return Optional.empty();\n        }\n");
             s.append("        StringBuilder out = new StringBuilder(\"").append(name).append(":\");\n");
-            int lines = 1 + rnd.nextInt(8);
+            int lines = 1 + rnd.nextInt(3);
             for (int l = 0; l < lines; l++) {
                 s.append("        for (int i = 0; i < limit && i < ").append(10 + l).append("; i++) {\n");
                 s.append("            out.append(id.charAt(i % id.length())).append('").append((char) ('a' + l)).append("');\n");
