@@ -111,7 +111,9 @@ public final class JavaCodeExtractor implements Extractor {
             return g.sessionLine() > 0 ? at(g.sessionLine(), g.sessionColumn()) : at(g.line(), g.column());
         }
 
-        String id() { return g.type() == null ? g.name() : simple(g.type()) + " " + g.name(); }
+        String id() {
+            return g.type() == null || simple(g.type()).equals(g.name()) ? g.name() : simple(g.type()) + " " + g.name();
+        }
 
         void endpoints(List<MailEndpoint> out) {
             switch (g.api()) {
@@ -200,7 +202,8 @@ public final class JavaCodeExtractor implements Extractor {
                 b.protocol(protocol);
                 JakartaMail.evaluate(in, b);
                 identityOffByDefault(b, in, p);
-                b.remedies(new JavaRemedies(g.api(), g.name(), null));
+                JavaCode.Call c = g.connect();
+                b.remedies(new JavaRemedies(g.api(), g.name(), c != null && c.args().size() >= 4 ? c.receiver() + ".connect" : null));
                 out.add(b.build());
             }
         }
