@@ -84,6 +84,14 @@ public final class JavaReader {
             + "|MailerBuilder|Session\\s*\\.\\s*get(?:Default)?Instance|set(?:SSLOnConnect|StartTLSEnabled|StartTLSRequired"
             + "|SSLCheckServerIdentity|SmtpPort|SslSmtpPort)\\s*\\(");
 
+    /**
+     * What makes a file that mentions mail worth parsing: a quoted {@code mail.} key, a {@code spring.mail.} key, or a
+     * call of an API that sets up a connection. A class that only builds messages ({@code MimeMessageHelper}) is not.
+     */
+    private static final Pattern WORTH_PARSING = Pattern.compile("\"mail\\.|spring\\.mail\\.|JavaMailSenderImpl|MailerBuilder"
+            + "|Session\\s*\\.\\s*get(?:Default)?Instance|setSSLOnConnect|setStartTLS|setSSLCheckServerIdentity|setSmtpPort|setSslSmtpPort"
+            + "|setHostName|setSSL|setTLS|getTransport");
+
     private JavaReader() {
     }
 
@@ -109,7 +117,8 @@ public final class JavaReader {
     }
 
     /**
-     * Reads one file. A parse error, a file over {@link #MAX_PARSE_BYTES} or a failure of the parser is a
+     * Reads one file: parsed only when it {@linkplain #mentionsMail mentions mail} and names a mail key or a call
+     * that sets up a connection. A parse error, a file over {@link #MAX_PARSE_BYTES} or a failure of the parser is a
      * {@link ConfigParseException}; it is {@linkplain ConfigParseException#isNote() a note} unless
      * {@link #holdsMailSettings} finds mail settings in the text.
      */
@@ -117,6 +126,9 @@ public final class JavaReader {
         if (!mentionsMail(bytes)) return ConfigFile.ofJava(path, JavaCode.none(), new ArrayList<io.github.mailports.config.Comment>());
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        if (!WORTH_PARSING.matcher(text).find()) {
+            return ConfigFile.ofJava(path, JavaCode.none(), new ArrayList<io.github.mailports.config.Comment>());
+        }
         boolean mail = holdsMailSettings(text);
         if (bytes.length > MAX_PARSE_BYTES) {
             throw new ConfigParseException("the Java file is " + (bytes.length / 1024) + " KiB, larger than the "

@@ -40,7 +40,7 @@ class JavaReaderTest {
     @Test
     void parseErrorIsANoteUnlessTheFileWritesMailSettings() {
         ConfigParseException note = assertThrows(ConfigParseException.class, () -> JavaReader.read("A.java",
-                bytes("import javax.mail.Session;\nclass A { void f( }\n")));
+                bytes("import javax.mail.Session;\nclass A { @Value(\"${spring.mail.from}\") String f; void f( }\n")));
         assertTrue(note.isNote());
         assertEquals(2, note.line());
         ConfigParseException error = assertThrows(ConfigParseException.class, () -> JavaReader.read("A.java",
@@ -50,8 +50,15 @@ class JavaReaderTest {
     }
 
     @Test
+    void aFileThatOnlyUsesMailClassesIsNotParsed() throws Exception {
+        // builds messages, sets up no connection: one regular expression, no parse (a syntax error goes unnoticed)
+        ConfigFile f = JavaReader.read("A.java", bytes("import javax.mail.internet.MimeMessage;\nclass A { void f( }\n"));
+        assertTrue(f.java().groups().isEmpty());
+    }
+
+    @Test
     void aFileOverTheLimitIsNotParsed() {
-        StringBuilder b = new StringBuilder("import javax.mail.Session;\nclass A {\n");
+        StringBuilder b = new StringBuilder("import javax.mail.Session;\nclass A {\n    @Value(\"${spring.mail.from}\") String f;\n");
         while (b.length() <= JavaReader.MAX_PARSE_BYTES) b.append("    int x").append(b.length()).append(";\n");
         b.append("}\n");
         ConfigParseException e = assertThrows(ConfigParseException.class, () -> JavaReader.read("A.java", bytes(b.toString())));
@@ -61,7 +68,7 @@ class JavaReaderTest {
 
     @Test
     void deeplyNestedCodeIsReportedNotThrown() {
-        StringBuilder b = new StringBuilder("import javax.mail.Session;\nclass A { Object o = ");
+        StringBuilder b = new StringBuilder("import javax.mail.Session;\nclass A { String k = \"mail.debug\"; Object o = ");
         for (int i = 0; i < 200_000; i++) b.append('(');
         b.append('1');
         for (int i = 0; i < 200_000; i++) b.append(')');
