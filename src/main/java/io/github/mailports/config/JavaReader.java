@@ -194,6 +194,8 @@ public final class JavaReader {
         private final boolean commonsEmail;
         /** Constants of this file: {@code NAME} and {@code Class.NAME} to their literal text. */
         private final Map<String, String> constants = new LinkedHashMap<>();
+        /** Final instance fields of this file with a literal initializer ({@code private final String p = "smtp";}). */
+        private final Map<String, String> finalFields = new HashMap<>();
         private final Map<String, JavaCode.Group> groups = new LinkedHashMap<>();
         /** Session variables (scope key) to the group whose properties made them; the same for transports. */
         private final Map<String, JavaCode.Group> sessions = new HashMap<>();
@@ -259,12 +261,17 @@ public final class JavaReader {
                 for (FieldDeclaration f : fields) {
                     boolean iface = f.getParentNode().isPresent() && f.getParentNode().get() instanceof ClassOrInterfaceDeclaration
                             && ((ClassOrInterfaceDeclaration) f.getParentNode().get()).isInterface();
-                    if (!iface && !(f.isStatic() && f.isFinal())) continue;
+                    if (!iface && !f.isFinal()) continue;
+                    boolean instance = !iface && !f.isStatic();
                     String owner = owner(f);
                     for (VariableDeclarator v : f.getVariables()) {
                         if (!v.getInitializer().isPresent()) continue;
                         String value = fold(v.getInitializer().get(), v);
                         if (value == null) continue;
+                        if (instance) { // final with an initializer: never assigned again, but not the module's
+                            finalFields.put(v.getNameAsString(), value);
+                            continue;
+                        }
                         constants.put(v.getNameAsString(), value);
                         if (owner != null) constants.put(owner + "." + v.getNameAsString(), value);
                     }
@@ -314,7 +321,10 @@ public final class JavaReader {
                     if (f.getNameAsString().equals("TRUE")) return "true";
                     if (f.getNameAsString().equals("FALSE")) return "false";
                 }
-                if (f.getScope() instanceof ThisExpr) return constants.get(f.getNameAsString());
+                if (f.getScope() instanceof ThisExpr) {
+                    String v = constants.get(f.getNameAsString());
+                    return v != null ? v : finalFields.get(f.getNameAsString());
+                }
                 String simple = scope.substring(scope.lastIndexOf('.') + 1);
                 return constants.get(simple + "." + f.getNameAsString());
             }
@@ -322,7 +332,9 @@ public final class JavaReader {
                 String n = ((NameExpr) e).getNameAsString();
                 String local = localLiteral(n, context);
                 if (local != null) return local;
-                return shadowed(n, context) ? null : constants.get(n);
+                if (shadowed(n, context)) return null;
+                String v = constants.get(n);
+                return v != null ? v : finalFields.get(n);
             }
             if (e instanceof BinaryExpr && ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.PLUS) {
                 BinaryExpr b = (BinaryExpr) e;
