@@ -77,6 +77,15 @@ public final class JavaReader {
     private static final Set<String> SJM_CALLS = new HashSet<>(Arrays.asList("withSMTPServer", "withSMTPServerHost",
             "withSMTPServerPort", "withSMTPServerUsername", "withSMTPServerPassword", "withTransportStrategy",
             "trustingAllHosts", "trustingSSLHosts", "verifyingServerIdentity", "withSessionTimeout", "buildMailer"));
+    /** The calls the walk looks at; every other call costs one look-up. */
+    private static final Set<String> INTERESTING = new HashSet<>(Arrays.asList("put", "setProperty", "getInstance",
+            "getDefaultInstance", "getTransport", "connect", "getProperty", "getRequiredProperty", "containsProperty",
+            "getJavaMailProperties"));
+    static {
+        INTERESTING.addAll(COMMONS_SETTERS);
+        INTERESTING.addAll(SPRING_SETTERS);
+        INTERESTING.addAll(SJM_CALLS);
+    }
     private static final Set<String> PROPERTY_TYPES = new HashSet<>(Arrays.asList("Properties", "Hashtable", "Map",
             "HashMap"));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
@@ -203,7 +212,6 @@ public final class JavaReader {
         private final List<JavaCode.Read> reads = new ArrayList<>();
         /** setJavaMailProperties(props): the sender's group and the properties' scope key. */
         private final List<Object[]> links = new ArrayList<>();
-        private final Map<Node, Map<String, String>> localTypes = new IdentityHashMap<>();
 
         /** The Commons Email package the file imports ({@code org.apache.commons.mail}, {@code ...mail2.jakarta}), or null. */
         private final String commonsPackage;
@@ -378,24 +386,62 @@ public final class JavaReader {
             return null;
         }
 
-        /** Local variables and parameters of a callable (and the callables around it): name to simple type. */
-        private Map<String, String> locals(Node callable) {
-            Map<String, String> m = localTypes.get(callable);
-            if (m != null) return m;
-            m = new HashMap<>();
+        /**
+         * What one callable declares, worked out once (a file with many calls is still one pass per callable): its
+         * local variables and parameters (and those of the callables around it) with their simple types and the
+         * callable that declares each, the single declarator of each name, and the names assigned anywhere in it.
+         */
+        private static final class Scope {
+            final Map<String, String> types = new HashMap<>();
+            final Map<String, Node> declaredIn = new HashMap<>();
+            final Map<String, VariableDeclarator> declarator = new HashMap<>();
+            final Set<String> repeated = new HashSet<>();
+            final Set<String> assigned = new HashSet<>();
+        }
+
+        private final Map<Node, Scope> scopes = new IdentityHashMap<>();
+
+        private Scope scope(Node callable) {
+            Scope sc = scopes.get(callable);
+            if (sc != null) return sc;
+            sc = new Scope();
             Node outer = callable(callable);
-            if (outer != null) m.putAll(locals(outer));
-            for (Parameter p : callable.findAll(Parameter.class)) m.put(p.getNameAsString(), simple(p.getType().asString()));
+            if (outer != null) {
+                Scope o = scope(outer);
+                sc.types.putAll(o.types);
+                sc.declaredIn.putAll(o.declaredIn);
+                sc.declarator.putAll(o.declarator);
+                sc.repeated.addAll(o.repeated);
+                sc.assigned.addAll(o.assigned);
+            }
+            for (Parameter p : callable.findAll(Parameter.class)) {
+                if (callable(p) != callable) continue;
+                sc.types.put(p.getNameAsString(), simple(p.getType().asString()));
+                sc.declaredIn.put(p.getNameAsString(), callable);
+                sc.repeated.add(p.getNameAsString()); // a parameter has no literal
+            }
             for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
                 if (v.getParentNode().isPresent() && v.getParentNode().get() instanceof FieldDeclaration) continue;
+                if (callable(v) != callable) continue;
+                String n = v.getNameAsString();
                 String t = simple(v.getType().asString());
                 if (t.equals("var") && v.getInitializer().isPresent() && v.getInitializer().get() instanceof ObjectCreationExpr) {
                     t = simple(((ObjectCreationExpr) v.getInitializer().get()).getType().getNameAsString());
                 }
-                m.put(v.getNameAsString(), t);
+                sc.types.put(n, t);
+                sc.declaredIn.put(n, callable);
+                if (sc.declarator.put(n, v) != null) sc.repeated.add(n);
             }
-            localTypes.put(callable, m);
-            return m;
+            for (AssignExpr a : callable.findAll(AssignExpr.class)) {
+                if (a.getTarget() instanceof NameExpr) sc.assigned.add(((NameExpr) a.getTarget()).getNameAsString());
+            }
+            scopes.put(callable, sc);
+            return sc;
+        }
+
+        /** Local variables and parameters of a callable (and the callables around it): name to simple type. */
+        private Map<String, String> locals(Node callable) {
+            return scope(callable).types;
         }
 
         /** Whether a name is a local variable or parameter where it is used (so no constant of the class). */
@@ -404,20 +450,14 @@ public final class JavaReader {
             return c != null && locals(c).containsKey(name);
         }
 
-        /** A local variable's literal, when it is declared with a literal and never assigned again. */
+        /** A local variable's literal, when it is declared once with a literal and never assigned again. */
         private String localLiteral(String name, Node at) {
             Node c = callable(at);
-            if (c == null || !locals(c).containsKey(name)) return null;
-            VariableDeclarator decl = null;
-            for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-                if (v.getNameAsString().equals(name)) {
-                    if (decl != null) return null;
-                    decl = v;
-                }
-            }
-            if (decl == null || !decl.getInitializer().isPresent()) return null;
-            for (AssignExpr a : c.findAll(AssignExpr.class)) {
-                if (a.getTarget() instanceof NameExpr && ((NameExpr) a.getTarget()).getNameAsString().equals(name)) return null;
+            if (c == null) return null;
+            Scope sc = scope(c);
+            VariableDeclarator decl = sc.declarator.get(name);
+            if (decl == null || sc.repeated.contains(name) || sc.assigned.contains(name) || !decl.getInitializer().isPresent()) {
+                return null;
             }
             return fold(decl.getInitializer().get(), decl);
         }
@@ -467,15 +507,8 @@ public final class JavaReader {
 
         /** The innermost callable (this one or one around it) that declares the name. */
         private Node declaring(String name, Node c) {
-            Node at = c;
-            while (at != null) {
-                for (Parameter p : at.findAll(Parameter.class)) if (p.getNameAsString().equals(name) && callable(p) == at) return at;
-                for (VariableDeclarator v : at.findAll(VariableDeclarator.class)) {
-                    if (v.getNameAsString().equals(name) && callable(v) == at) return at;
-                }
-                at = callable(at);
-            }
-            return c;
+            Node at = scope(c).declaredIn.get(name);
+            return at != null ? at : c;
         }
 
         private static String position(Node n) {
@@ -486,6 +519,11 @@ public final class JavaReader {
 
         private void call(MethodCallExpr m) {
             String name = m.getNameAsString();
+            if (m.getScope().isPresent() && isMailerBuilder(m.getScope().get())) { // the first call of a chain
+                simpleJavaMail(m);
+                return;
+            }
+            if (!INTERESTING.contains(name)) return; // list.add, s.length(): one set look-up, no scope work
             if (!m.getScope().isPresent()) {
                 if ((name.equals("getProperty") || name.equals("getRequiredProperty")) && !m.getArguments().isEmpty()) {
                     read(m.getArgument(0), m);
@@ -495,10 +533,6 @@ public final class JavaReader {
             Expression scope = m.getScope().get();
             if (name.equals("getProperty") || name.equals("getRequiredProperty") || name.equals("containsProperty")) {
                 if (!m.getArguments().isEmpty()) read(m.getArgument(0), m);
-            }
-            if (SJM_CALLS.contains(name) && isOutermost(m) && chainRoot(m) != null) {
-                simpleJavaMail(m);
-                return;
             }
             String scopeText = scope.toString();
             if ((name.equals("getInstance") || name.equals("getDefaultInstance"))
@@ -670,33 +704,23 @@ public final class JavaReader {
 
         // ---- Simple Java Mail chains
 
-        private static boolean isOutermost(MethodCallExpr m) {
-            Optional<Node> p = m.getParentNode();
-            return !(p.isPresent() && p.get() instanceof MethodCallExpr && ((MethodCallExpr) p.get()).getScope().isPresent()
-                    && ((MethodCallExpr) p.get()).getScope().get() == m);
+        private static boolean isMailerBuilder(Expression e) {
+            return e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals("MailerBuilder")
+                    || e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getNameAsString().equals("MailerBuilder");
         }
 
-        /** The {@code MailerBuilder} name a chain starts from, or null. */
-        private static NameExpr chainRoot(MethodCallExpr m) {
-            Expression e = m;
-            while (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) e = ((MethodCallExpr) e).getScope().get();
-            if (e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals("MailerBuilder")) return (NameExpr) e;
-            if (e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getNameAsString().equals("MailerBuilder")) return new NameExpr("MailerBuilder");
-            return null;
-        }
-
-        private void simpleJavaMail(MethodCallExpr outer) {
-            List<MethodCallExpr> chain = new ArrayList<>();
-            Expression e = outer;
-            while (e instanceof MethodCallExpr) {
-                chain.add(0, (MethodCallExpr) e);
-                e = ((MethodCallExpr) e).getScope().orElse(null);
-            }
-            MethodCallExpr first = chain.get(0);
+        /** A chain from its first call ({@code MailerBuilder.withSMTPServer(...)}) up through every call made on its result. */
+        private void simpleJavaMail(MethodCallExpr first) {
             Position start = first.getName().getBegin().orElse(new Position(1, 1));
             JavaCode.Group g = new JavaCode.Group(JavaCode.Api.SIMPLE_JAVA_MAIL, "MailerBuilder", "MailerBuilder", start.line, start.column);
-            for (MethodCallExpr m : chain) {
+            MethodCallExpr m = first;
+            while (true) {
                 if (SJM_CALLS.contains(m.getNameAsString())) g.add(call(m, "MailerBuilder"));
+                Optional<Node> p = m.getParentNode();
+                if (!p.isPresent() || !(p.get() instanceof MethodCallExpr)) break;
+                MethodCallExpr next = (MethodCallExpr) p.get();
+                if (!next.getScope().isPresent() || next.getScope().get() != m) break;
+                m = next;
             }
             groups.put("C" + start.line + "." + start.column, g);
         }

@@ -127,6 +127,20 @@ class JavaReaderTest {
     }
 
     @Test
+    void aBuilderChainIsReadFromItsFirstCallWhateverEndsIt() throws Exception {
+        String src = "import org.simplejavamail.mailer.MailerBuilder;\n"
+                + "class C { Object m(String h) { return MailerBuilder.withSMTPServer(h, 25)\n"
+                + "    .withDebugLogging(true).withTransportStrategy(TransportStrategy.SMTPS).async(); } }\n";
+        JavaCode code = JavaReader.read("C.java", bytes(src)).java();
+        assertEquals(1, code.groups().size());
+        List<JavaCode.Call> calls = code.groups().get(0).calls();
+        assertEquals(2, calls.size(), "the calls Simple Java Mail settings come from, not withDebugLogging or async");
+        assertEquals("withTransportStrategy", calls.get(1).method());
+        assertEquals("SMTPS", calls.get(1).args().get(0).literal());
+        assertEquals(3, calls.get(1).line());
+    }
+
+    @Test
     void literalPasswordsAreKnownAsSecrets() throws Exception {
         String src = "import org.springframework.mail.javamail.JavaMailSenderImpl;\n"
                 + "class C { JavaMailSenderImpl s() { JavaMailSenderImpl m = new JavaMailSenderImpl();\n"
