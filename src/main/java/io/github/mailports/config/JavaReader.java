@@ -241,10 +241,18 @@ public final class JavaReader {
             collectConstants();
             for (MethodCallExpr m : cu.findAll(MethodCallExpr.class)) call(m);
             for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) annotation(a);
+            for (Map.Entry<String, JavaCode.Group> e : groups.entrySet()) {
+                if (e.getValue().api() == JavaCode.Api.PROPERTIES) openness(e.getKey(), e.getValue());
+            }
             for (Object[] link : links) {
                 JavaCode.Group sender = (JavaCode.Group) link[0];
-                JavaCode.Group props = groups.get((String) link[1]);
+                JavaCode.Group props = link[1] instanceof String ? groups.get((String) link[1]) : null;
+                if (link[1] instanceof Node) { // setJavaMailProperties(loadProperties()): keys the reader cannot see
+                    open(sender, (Node) link[1], link[1].toString());
+                    continue;
+                }
                 if (props == null || props == sender) continue;
+                if (props.openedBy() != null) sender.open(props.openedBy(), props.openLine(), props.openColumn());
                 for (JavaCode.Call c : props.calls()) sender.add(c);
                 if (props.sessionLine() == 0) groups.values().remove(props);
             }
@@ -255,6 +263,74 @@ public final class JavaReader {
             Map<String, String> exported = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : constants.entrySet()) exported.put(e.getKey(), e.getValue());
             return new JavaCode(out, exported, reads);
+        }
+
+        /**
+         * Marks a {@code Properties} group whose keys may come from code the reader does not follow: a parameter, an
+         * initializer or assignment other than {@code new Properties()} ({@code System.getProperties()} holds the
+         * JVM's {@code -Dmail.*} options), {@code load}/{@code loadFromXML}/{@code putAll}, or the object passed to a
+         * method other than {@code Session.getInstance}/{@code setJavaMailProperties}.
+         */
+        private void openness(String key, JavaCode.Group g) {
+            String name = g.name();
+            boolean local = key.startsWith("L");
+            Node where = null;
+            if (local) {
+                for (Node c : scopes.keySet()) {
+                    Scope sc = scopes.get(c);
+                    Node d = sc.declaredIn.get(name);
+                    if (d != null && key.equals("L" + position(d) + ":" + name)) { where = d; break; }
+                }
+            } else {
+                where = cu;
+            }
+            if (where == null) return;
+            for (Parameter p : where.findAll(Parameter.class)) {
+                if (local && p.getNameAsString().equals(name) && callable(p) == where) open(g, p, "the parameter " + name);
+            }
+            for (VariableDeclarator v : where.findAll(VariableDeclarator.class)) {
+                if (!v.getNameAsString().equals(name) || !v.getInitializer().isPresent()) continue;
+                boolean field = v.getParentNode().isPresent() && v.getParentNode().get() instanceof FieldDeclaration;
+                if (local == field) continue;
+                if (!isNewEmpty(v.getInitializer().get())) open(g, v.getInitializer().get(), v.getInitializer().get().toString());
+            }
+            for (AssignExpr a : where.findAll(AssignExpr.class)) {
+                if (isName(a.getTarget(), name) && !isNewEmpty(a.getValue())) open(g, a.getValue(), a.getValue().toString());
+            }
+            for (com.github.javaparser.ast.stmt.ReturnStmt r : where.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+                if (g.sessionLine() == 0 && r.getExpression().isPresent() && isName(r.getExpression().get(), name)) {
+                    open(g, r, "the caller of the method that returns " + name); // it may add keys before the session
+                }
+            }
+            for (MethodCallExpr m : where.findAll(MethodCallExpr.class)) {
+                String n = m.getNameAsString();
+                if (m.getScope().isPresent() && isName(m.getScope().get(), name)
+                        && (n.equals("load") || n.equals("loadFromXML") || n.equals("putAll"))) {
+                    open(g, m, m.toString());
+                    continue;
+                }
+                if (n.equals("getInstance") || n.equals("getDefaultInstance") || n.equals("setJavaMailProperties")) continue;
+                for (Expression arg : m.getArguments()) {
+                    if (isName(arg, name)) open(g, m, m.toString());
+                }
+            }
+        }
+
+        private static boolean isName(Expression e, String name) {
+            return e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals(name)
+                    || e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getScope() instanceof ThisExpr
+                    && ((FieldAccessExpr) e).getNameAsString().equals(name);
+        }
+
+        /** {@code new Properties()} (or another map) without arguments: nothing in it yet. */
+        private static boolean isNewEmpty(Expression e) {
+            return e instanceof ObjectCreationExpr && ((ObjectCreationExpr) e).getArguments().isEmpty()
+                    && !((ObjectCreationExpr) e).getAnonymousClassBody().isPresent();
+        }
+
+        private static void open(JavaCode.Group g, Node at, String code) {
+            Position p = at.getBegin().orElse(new Position(1, 1));
+            g.open(cut(code), p.line, p.column);
         }
 
         private static boolean hasMailKey(JavaCode.Group g) {
@@ -579,7 +655,7 @@ public final class JavaReader {
                 g.add(call(m, scopeText));
                 if (name.equals("setJavaMailProperties")) {
                     String[] p = receiver(m.getArgument(0));
-                    if (p != null) links.add(new Object[] {g, p[1]});
+                    links.add(new Object[] {g, p != null ? p[1] : m.getArgument(0)});
                 }
                 return;
             }
@@ -697,8 +773,9 @@ public final class JavaReader {
             return n.length() > 1 && n.equals(n.toUpperCase(java.util.Locale.ROOT)) && Character.isLetter(n.charAt(0));
         }
 
+        /** Source text for a message: one line, short, and without its string literals (they may hold a secret). */
         private static String cut(String code) {
-            String one = code.replaceAll("\\s+", " ");
+            String one = code.replaceAll("\\s+", " ").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"...\"");
             return one.length() <= MAX_CODE_CHARS ? one : one.substring(0, MAX_CODE_CHARS - 3) + "...";
         }
 
