@@ -242,7 +242,7 @@ public final class JavaReader {
             for (MethodCallExpr m : cu.findAll(MethodCallExpr.class)) call(m);
             for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) annotation(a);
             for (Map.Entry<String, JavaCode.Group> e : groups.entrySet()) {
-                if (e.getValue().api() == JavaCode.Api.PROPERTIES) openness(e.getKey(), e.getValue());
+                if (e.getValue().api() != JavaCode.Api.SIMPLE_JAVA_MAIL) openness(e.getKey(), e.getValue());
             }
             for (Object[] link : links) {
                 JavaCode.Group sender = (JavaCode.Group) link[0];
@@ -266,10 +266,11 @@ public final class JavaReader {
         }
 
         /**
-         * Marks a {@code Properties} group whose keys may come from code the reader does not follow: a parameter, an
+         * Marks a group whose keys may come from code the reader does not follow: a parameter, an
          * initializer or assignment other than {@code new Properties()} ({@code System.getProperties()} holds the
-         * JVM's {@code -Dmail.*} options), {@code load}/{@code loadFromXML}/{@code putAll}, or the object passed to a
-         * method other than {@code Session.getInstance}/{@code setJavaMailProperties}.
+         * JVM's {@code -Dmail.*} options); for a {@code Properties} also {@code load}/{@code loadFromXML}/{@code putAll},
+         * the object passed to a method other than {@code Session.getInstance}/{@code setJavaMailProperties}, or
+         * returned before any session is made.
          */
         private void openness(String key, JavaCode.Group g) {
             String name = g.name();
@@ -297,6 +298,8 @@ public final class JavaReader {
             for (AssignExpr a : where.findAll(AssignExpr.class)) {
                 if (isName(a.getTarget(), name) && !isNewEmpty(a.getValue())) open(g, a.getValue(), a.getValue().toString());
             }
+            // a sender or an Email object handed on or returned is configured: only its origin can add settings
+            if (g.api() != JavaCode.Api.PROPERTIES) return;
             for (com.github.javaparser.ast.stmt.ReturnStmt r : where.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
                 if (g.sessionLine() == 0 && r.getExpression().isPresent() && isName(r.getExpression().get(), name)) {
                     open(g, r, "the caller of the method that returns " + name); // it may add keys before the session

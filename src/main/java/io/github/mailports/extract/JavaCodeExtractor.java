@@ -269,10 +269,10 @@ public final class JavaCodeExtractor implements Extractor {
             }
             if (probe.timeouts() != null && !Boolean.TRUE.equals(probe.timeouts().value())) b.timeouts(null);
             if (!unknown.isEmpty()) {
-                b.diagnostic(Diagnostic.unresolved(null, at, "may get further keys from " + g.openedBy() + " at run time: "
+                b.diagnostic(Diagnostic.unresolved(null, at, "may get further settings from " + g.openedBy() + " at run time: "
                         + String.join(" and ", unknown) + " left to the library's default cannot be checked from the source;"
-                        + " the keys written here are judged as written", "write the settings where the session is made,"
-                        + " or check which keys " + g.openedBy() + " adds"));
+                        + " the settings written here are judged as written", "write the settings where the session is made,"
+                        + " or check which settings " + g.openedBy() + " adds"));
             }
             return true;
         }
@@ -401,10 +401,7 @@ public final class JavaCodeExtractor implements Extractor {
             }
             b.protocol(in.protocolSetting);
             JakartaMail.evaluate(in, b);
-            if (check != null && check.isResolved() && "true".equals(check.value()) && !tlsOn) {
-                // the setter is ignored without SSL or STARTTLS: harmless, nothing to say
-            }
-            if (!keys.containsKey(px + "ssl.checkserveridentity")) commonsIdentity(b, ssl, startEnable, sslOn);
+            if (!opened(b) && !keys.containsKey(px + "ssl.checkserveridentity")) commonsIdentity(b, ssl, startEnable, sslOn);
             b.remedies(new JavaRemedies(g.api(), g.name(), sslOn ? g.name() + ".setSslSmtpPort" : g.name() + ".setSmtpPort"));
             out.add(b.build());
         }
