@@ -137,6 +137,25 @@ public final class JavaCode {
         public void transportProtocol(String p) { if (transportProtocol == null) transportProtocol = p; }
         public void connect(Call c) { if (connect == null) connect = c; }
 
+        private String openedBy;
+        private int openLine;
+        private int openColumn;
+
+        /**
+         * The code that may add keys the reader cannot see ({@code props.load(in)}, {@code System.getProperties()}, a
+         * parameter, a method the object is passed to), or null when every key is written here.
+         */
+        public String openedBy() { return openedBy; }
+        public int openLine() { return openLine; }
+        public int openColumn() { return openColumn; }
+        public void open(String code, int line, int column) {
+            if (openedBy == null) {
+                openedBy = code;
+                openLine = line;
+                openColumn = column;
+            }
+        }
+
         @Override
         public String toString() { return api + " " + name + "@" + line + ":" + column + " " + calls; }
     }

@@ -77,12 +77,29 @@ public final class JavaReader {
     private static final Set<String> SJM_CALLS = new HashSet<>(Arrays.asList("withSMTPServer", "withSMTPServerHost",
             "withSMTPServerPort", "withSMTPServerUsername", "withSMTPServerPassword", "withTransportStrategy",
             "trustingAllHosts", "trustingSSLHosts", "verifyingServerIdentity", "withSessionTimeout", "buildMailer"));
+    /** The calls the walk looks at; every other call costs one look-up. */
+    private static final Set<String> INTERESTING = new HashSet<>(Arrays.asList("put", "setProperty", "getInstance",
+            "getDefaultInstance", "getTransport", "connect", "getProperty", "getRequiredProperty", "containsProperty",
+            "getJavaMailProperties"));
+    static {
+        INTERESTING.addAll(COMMONS_SETTERS);
+        INTERESTING.addAll(SPRING_SETTERS);
+        INTERESTING.addAll(SJM_CALLS);
+    }
     private static final Set<String> PROPERTY_TYPES = new HashSet<>(Arrays.asList("Properties", "Hashtable", "Map",
             "HashMap"));
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
     private static final Pattern MAIL_SETTINGS = Pattern.compile("(?:put|setProperty)\\s*\\(\\s*\"mail\\.|JavaMailSenderImpl"
             + "|MailerBuilder|Session\\s*\\.\\s*get(?:Default)?Instance|set(?:SSLOnConnect|StartTLSEnabled|StartTLSRequired"
             + "|SSLCheckServerIdentity|SmtpPort|SslSmtpPort)\\s*\\(");
+
+    /**
+     * What makes a file that mentions mail worth parsing: a quoted {@code mail.} key, a {@code spring.mail.} key, or a
+     * call of an API that sets up a connection. A class that only builds messages ({@code MimeMessageHelper}) is not.
+     */
+    private static final Pattern WORTH_PARSING = Pattern.compile("\"mail\\.|spring\\.mail\\.|JavaMailSenderImpl|MailerBuilder"
+            + "|Session\\s*\\.\\s*get(?:Default)?Instance|setSSLOnConnect|setStartTLS|setSSLCheckServerIdentity|setSmtpPort|setSslSmtpPort"
+            + "|setHostName|setSSL|setTLS|getTransport");
 
     private JavaReader() {
     }
@@ -109,7 +126,8 @@ public final class JavaReader {
     }
 
     /**
-     * Reads one file. A parse error, a file over {@link #MAX_PARSE_BYTES} or a failure of the parser is a
+     * Reads one file: parsed only when it {@linkplain #mentionsMail mentions mail} and names a mail key or a call
+     * that sets up a connection. A parse error, a file over {@link #MAX_PARSE_BYTES} or a failure of the parser is a
      * {@link ConfigParseException}; it is {@linkplain ConfigParseException#isNote() a note} unless
      * {@link #holdsMailSettings} finds mail settings in the text.
      */
@@ -117,6 +135,9 @@ public final class JavaReader {
         if (!mentionsMail(bytes)) return ConfigFile.ofJava(path, JavaCode.none(), new ArrayList<io.github.mailports.config.Comment>());
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+        if (!WORTH_PARSING.matcher(text).find()) {
+            return ConfigFile.ofJava(path, JavaCode.none(), new ArrayList<io.github.mailports.config.Comment>());
+        }
         boolean mail = holdsMailSettings(text);
         if (bytes.length > MAX_PARSE_BYTES) {
             throw new ConfigParseException("the Java file is " + (bytes.length / 1024) + " KiB, larger than the "
@@ -182,6 +203,8 @@ public final class JavaReader {
         private final boolean commonsEmail;
         /** Constants of this file: {@code NAME} and {@code Class.NAME} to their literal text. */
         private final Map<String, String> constants = new LinkedHashMap<>();
+        /** Final instance fields of this file with a literal initializer ({@code private final String p = "smtp";}). */
+        private final Map<String, String> finalFields = new HashMap<>();
         private final Map<String, JavaCode.Group> groups = new LinkedHashMap<>();
         /** Session variables (scope key) to the group whose properties made them; the same for transports. */
         private final Map<String, JavaCode.Group> sessions = new HashMap<>();
@@ -191,7 +214,6 @@ public final class JavaReader {
         private final List<JavaCode.Read> reads = new ArrayList<>();
         /** setJavaMailProperties(props): the sender's group and the properties' scope key. */
         private final List<Object[]> links = new ArrayList<>();
-        private final Map<Node, Map<String, String>> localTypes = new IdentityHashMap<>();
 
         /** The Commons Email package the file imports ({@code org.apache.commons.mail}, {@code ...mail2.jakarta}), or null. */
         private final String commonsPackage;
@@ -221,10 +243,18 @@ public final class JavaReader {
             collectConstants();
             for (MethodCallExpr m : cu.findAll(MethodCallExpr.class)) call(m);
             for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) annotation(a);
+            for (Map.Entry<String, JavaCode.Group> e : groups.entrySet()) {
+                if (e.getValue().api() != JavaCode.Api.SIMPLE_JAVA_MAIL) openness(e.getKey(), e.getValue());
+            }
             for (Object[] link : links) {
                 JavaCode.Group sender = (JavaCode.Group) link[0];
-                JavaCode.Group props = groups.get((String) link[1]);
+                JavaCode.Group props = link[1] instanceof String ? groups.get((String) link[1]) : null;
+                if (link[1] instanceof Node) { // setJavaMailProperties(loadProperties()): keys the reader cannot see
+                    open(sender, (Node) link[1], link[1].toString());
+                    continue;
+                }
                 if (props == null || props == sender) continue;
+                if (props.openedBy() != null) sender.open(props.openedBy(), props.openLine(), props.openColumn());
                 for (JavaCode.Call c : props.calls()) sender.add(c);
                 if (props.sessionLine() == 0) groups.values().remove(props);
             }
@@ -235,6 +265,91 @@ public final class JavaReader {
             Map<String, String> exported = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : constants.entrySet()) exported.put(e.getKey(), e.getValue());
             return new JavaCode(out, exported, reads);
+        }
+
+        /**
+         * Marks a group whose keys may come from code the reader does not follow: a parameter, an
+         * initializer or assignment other than {@code new Properties()} ({@code System.getProperties()} holds the
+         * JVM's {@code -Dmail.*} options); for a {@code Properties} also {@code load}/{@code loadFromXML}/{@code putAll},
+         * the object passed to a method other than {@code Session.getInstance}/{@code setJavaMailProperties}, or
+         * returned before any session is made.
+         */
+        private void openness(String key, JavaCode.Group g) {
+            String name = g.name();
+            boolean local = key.startsWith("L");
+            Node where = null;
+            if (local) {
+                for (Node c : scopes.keySet()) {
+                    Scope sc = scopes.get(c);
+                    Node d = sc.declaredIn.get(name);
+                    if (d != null && key.equals("L" + position(d) + ":" + name)) { where = d; break; }
+                }
+                if (where == null) where = declaredBlock(key, name); // keyed by its declaration (localKey)
+            } else {
+                where = cu;
+            }
+            if (where == null) return;
+            for (Parameter p : where.findAll(Parameter.class)) {
+                if (local && p.getNameAsString().equals(name) && callable(p) == where) open(g, p, "the parameter " + name);
+            }
+            for (VariableDeclarator v : where.findAll(VariableDeclarator.class)) {
+                if (!v.getNameAsString().equals(name) || !v.getInitializer().isPresent()) continue;
+                boolean field = v.getParentNode().isPresent() && v.getParentNode().get() instanceof FieldDeclaration;
+                if (local == field) continue;
+                if (!isNewEmpty(v.getInitializer().get())) open(g, v.getInitializer().get(), v.getInitializer().get().toString());
+            }
+            for (AssignExpr a : where.findAll(AssignExpr.class)) {
+                if (isName(a.getTarget(), name) && !isNewEmpty(a.getValue())) open(g, a.getValue(), a.getValue().toString());
+            }
+            // a sender or an Email object handed on or returned is configured: only its origin can add settings
+            if (g.api() != JavaCode.Api.PROPERTIES) return;
+            for (com.github.javaparser.ast.stmt.ReturnStmt r : where.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class)) {
+                if (g.sessionLine() == 0 && r.getExpression().isPresent() && isName(r.getExpression().get(), name)) {
+                    open(g, r, "the caller of the method that returns " + name); // it may add keys before the session
+                }
+            }
+            for (MethodCallExpr m : where.findAll(MethodCallExpr.class)) {
+                String n = m.getNameAsString();
+                if (m.getScope().isPresent() && isName(m.getScope().get(), name)
+                        && (n.equals("load") || n.equals("loadFromXML") || n.equals("putAll"))) {
+                    open(g, m, m.toString());
+                    continue;
+                }
+                if (n.equals("getInstance") || n.equals("getDefaultInstance") || n.equals("setJavaMailProperties")) continue;
+                for (Expression arg : m.getArguments()) {
+                    if (isName(arg, name)) open(g, m, m.toString());
+                }
+            }
+        }
+
+        /** The block holding the local variable whose {@link #localKey} is {@code key}, or null. */
+        private Node declaredBlock(String key, String name) {
+            for (VariableDeclarator v : cu.findAll(VariableDeclarator.class)) {
+                if (!v.getNameAsString().equals(name) || !key.equals("L" + position(v) + ":" + name)) continue;
+                Node block = v.getParentNode().orElse(null);
+                while (block != null && !(block instanceof com.github.javaparser.ast.stmt.BlockStmt)) {
+                    block = block.getParentNode().orElse(null);
+                }
+                return block;
+            }
+            return null;
+        }
+
+        private static boolean isName(Expression e, String name) {
+            return e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals(name)
+                    || e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getScope() instanceof ThisExpr
+                    && ((FieldAccessExpr) e).getNameAsString().equals(name);
+        }
+
+        /** {@code new Properties()} (or another map) without arguments: nothing in it yet. */
+        private static boolean isNewEmpty(Expression e) {
+            return e instanceof ObjectCreationExpr && ((ObjectCreationExpr) e).getArguments().isEmpty()
+                    && !((ObjectCreationExpr) e).getAnonymousClassBody().isPresent();
+        }
+
+        private static void open(JavaCode.Group g, Node at, String code) {
+            Position p = at.getBegin().orElse(new Position(1, 1));
+            g.open(cut(code), p.line, p.column);
         }
 
         private static boolean hasMailKey(JavaCode.Group g) {
@@ -249,12 +364,17 @@ public final class JavaReader {
                 for (FieldDeclaration f : fields) {
                     boolean iface = f.getParentNode().isPresent() && f.getParentNode().get() instanceof ClassOrInterfaceDeclaration
                             && ((ClassOrInterfaceDeclaration) f.getParentNode().get()).isInterface();
-                    if (!iface && !(f.isStatic() && f.isFinal())) continue;
+                    if (!iface && !f.isFinal()) continue;
+                    boolean instance = !iface && !f.isStatic();
                     String owner = owner(f);
                     for (VariableDeclarator v : f.getVariables()) {
                         if (!v.getInitializer().isPresent()) continue;
                         String value = fold(v.getInitializer().get(), v);
                         if (value == null) continue;
+                        if (instance) { // final with an initializer: never assigned again, but not the module's
+                            finalFields.put(v.getNameAsString(), value);
+                            continue;
+                        }
                         constants.put(v.getNameAsString(), value);
                         if (owner != null) constants.put(owner + "." + v.getNameAsString(), value);
                     }
@@ -304,7 +424,10 @@ public final class JavaReader {
                     if (f.getNameAsString().equals("TRUE")) return "true";
                     if (f.getNameAsString().equals("FALSE")) return "false";
                 }
-                if (f.getScope() instanceof ThisExpr) return constants.get(f.getNameAsString());
+                if (f.getScope() instanceof ThisExpr) {
+                    String v = constants.get(f.getNameAsString());
+                    return v != null ? v : finalFields.get(f.getNameAsString());
+                }
                 String simple = scope.substring(scope.lastIndexOf('.') + 1);
                 return constants.get(simple + "." + f.getNameAsString());
             }
@@ -312,7 +435,9 @@ public final class JavaReader {
                 String n = ((NameExpr) e).getNameAsString();
                 String local = localLiteral(n, context);
                 if (local != null) return local;
-                return shadowed(n, context) ? null : constants.get(n);
+                if (shadowed(n, context)) return null;
+                String v = constants.get(n);
+                return v != null ? v : finalFields.get(n);
             }
             if (e instanceof BinaryExpr && ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.PLUS) {
                 BinaryExpr b = (BinaryExpr) e;
@@ -356,24 +481,62 @@ public final class JavaReader {
             return null;
         }
 
-        /** Local variables and parameters of a callable (and the callables around it): name to simple type. */
-        private Map<String, String> locals(Node callable) {
-            Map<String, String> m = localTypes.get(callable);
-            if (m != null) return m;
-            m = new HashMap<>();
+        /**
+         * What one callable declares, worked out once (a file with many calls is still one pass per callable): its
+         * local variables and parameters (and those of the callables around it) with their simple types and the
+         * callable that declares each, the single declarator of each name, and the names assigned anywhere in it.
+         */
+        private static final class Scope {
+            final Map<String, String> types = new HashMap<>();
+            final Map<String, Node> declaredIn = new HashMap<>();
+            final Map<String, VariableDeclarator> declarator = new HashMap<>();
+            final Set<String> repeated = new HashSet<>();
+            final Set<String> assigned = new HashSet<>();
+        }
+
+        private final Map<Node, Scope> scopes = new IdentityHashMap<>();
+
+        private Scope scope(Node callable) {
+            Scope sc = scopes.get(callable);
+            if (sc != null) return sc;
+            sc = new Scope();
             Node outer = callable(callable);
-            if (outer != null) m.putAll(locals(outer));
-            for (Parameter p : callable.findAll(Parameter.class)) m.put(p.getNameAsString(), simple(p.getType().asString()));
+            if (outer != null) {
+                Scope o = scope(outer);
+                sc.types.putAll(o.types);
+                sc.declaredIn.putAll(o.declaredIn);
+                sc.declarator.putAll(o.declarator);
+                sc.repeated.addAll(o.repeated);
+                sc.assigned.addAll(o.assigned);
+            }
+            for (Parameter p : callable.findAll(Parameter.class)) {
+                if (callable(p) != callable) continue;
+                sc.types.put(p.getNameAsString(), simple(p.getType().asString()));
+                sc.declaredIn.put(p.getNameAsString(), callable);
+                sc.repeated.add(p.getNameAsString()); // a parameter has no literal
+            }
             for (VariableDeclarator v : callable.findAll(VariableDeclarator.class)) {
                 if (v.getParentNode().isPresent() && v.getParentNode().get() instanceof FieldDeclaration) continue;
+                if (callable(v) != callable) continue;
+                String n = v.getNameAsString();
                 String t = simple(v.getType().asString());
                 if (t.equals("var") && v.getInitializer().isPresent() && v.getInitializer().get() instanceof ObjectCreationExpr) {
                     t = simple(((ObjectCreationExpr) v.getInitializer().get()).getType().getNameAsString());
                 }
-                m.put(v.getNameAsString(), t);
+                sc.types.put(n, t);
+                sc.declaredIn.put(n, callable);
+                if (sc.declarator.put(n, v) != null) sc.repeated.add(n);
             }
-            localTypes.put(callable, m);
-            return m;
+            for (AssignExpr a : callable.findAll(AssignExpr.class)) {
+                if (a.getTarget() instanceof NameExpr) sc.assigned.add(((NameExpr) a.getTarget()).getNameAsString());
+            }
+            scopes.put(callable, sc);
+            return sc;
+        }
+
+        /** Local variables and parameters of a callable (and the callables around it): name to simple type. */
+        private Map<String, String> locals(Node callable) {
+            return scope(callable).types;
         }
 
         /** Whether a name is a local variable or parameter where it is used (so no constant of the class). */
@@ -382,20 +545,14 @@ public final class JavaReader {
             return c != null && locals(c).containsKey(name);
         }
 
-        /** A local variable's literal, when it is declared with a literal and never assigned again. */
+        /** A local variable's literal, when it is declared once with a literal and never assigned again. */
         private String localLiteral(String name, Node at) {
             Node c = callable(at);
-            if (c == null || !locals(c).containsKey(name)) return null;
-            VariableDeclarator decl = null;
-            for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-                if (v.getNameAsString().equals(name)) {
-                    if (decl != null) return null;
-                    decl = v;
-                }
-            }
-            if (decl == null || !decl.getInitializer().isPresent()) return null;
-            for (AssignExpr a : c.findAll(AssignExpr.class)) {
-                if (a.getTarget() instanceof NameExpr && ((NameExpr) a.getTarget()).getNameAsString().equals(name)) return null;
+            if (c == null) return null;
+            Scope sc = scope(c);
+            VariableDeclarator decl = sc.declarator.get(name);
+            if (decl == null || sc.repeated.contains(name) || sc.assigned.contains(name) || !decl.getInitializer().isPresent()) {
+                return null;
             }
             return fold(decl.getInitializer().get(), decl);
         }
@@ -476,15 +633,8 @@ public final class JavaReader {
 
         /** The innermost callable (this one or one around it) that declares the name. */
         private Node declaring(String name, Node c) {
-            Node at = c;
-            while (at != null) {
-                for (Parameter p : at.findAll(Parameter.class)) if (p.getNameAsString().equals(name) && callable(p) == at) return at;
-                for (VariableDeclarator v : at.findAll(VariableDeclarator.class)) {
-                    if (v.getNameAsString().equals(name) && callable(v) == at) return at;
-                }
-                at = callable(at);
-            }
-            return c;
+            Node at = scope(c).declaredIn.get(name);
+            return at != null ? at : c;
         }
 
         private static String position(Node n) {
@@ -495,6 +645,11 @@ public final class JavaReader {
 
         private void call(MethodCallExpr m) {
             String name = m.getNameAsString();
+            if (m.getScope().isPresent() && isMailerBuilder(m.getScope().get())) { // the first call of a chain
+                simpleJavaMail(m);
+                return;
+            }
+            if (!INTERESTING.contains(name)) return; // list.add, s.length(): one set look-up, no scope work
             if (!m.getScope().isPresent()) {
                 if ((name.equals("getProperty") || name.equals("getRequiredProperty")) && !m.getArguments().isEmpty()) {
                     read(m.getArgument(0), m);
@@ -504,10 +659,6 @@ public final class JavaReader {
             Expression scope = m.getScope().get();
             if (name.equals("getProperty") || name.equals("getRequiredProperty") || name.equals("containsProperty")) {
                 if (!m.getArguments().isEmpty()) read(m.getArgument(0), m);
-            }
-            if (SJM_CALLS.contains(name) && isOutermost(m) && chainRoot(m) != null) {
-                simpleJavaMail(m);
-                return;
             }
             String scopeText = scope.toString();
             if ((name.equals("getInstance") || name.equals("getDefaultInstance"))
@@ -566,7 +717,7 @@ public final class JavaReader {
                 g.add(call(m, scopeText));
                 if (name.equals("setJavaMailProperties")) {
                     String[] p = receiver(m.getArgument(0));
-                    if (p != null) links.add(new Object[] {g, p[1]});
+                    links.add(new Object[] {g, p != null ? p[1] : m.getArgument(0)});
                 }
                 return;
             }
@@ -686,40 +837,31 @@ public final class JavaReader {
             return n.length() > 1 && n.equals(n.toUpperCase(java.util.Locale.ROOT)) && Character.isLetter(n.charAt(0));
         }
 
+        /** Source text for a message: one line, short, and without its string literals (they may hold a secret). */
         private static String cut(String code) {
-            String one = code.replaceAll("\\s+", " ");
+            String one = code.replaceAll("\\s+", " ").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"...\"");
             return one.length() <= MAX_CODE_CHARS ? one : one.substring(0, MAX_CODE_CHARS - 3) + "...";
         }
 
         // ---- Simple Java Mail chains
 
-        private static boolean isOutermost(MethodCallExpr m) {
-            Optional<Node> p = m.getParentNode();
-            return !(p.isPresent() && p.get() instanceof MethodCallExpr && ((MethodCallExpr) p.get()).getScope().isPresent()
-                    && ((MethodCallExpr) p.get()).getScope().get() == m);
+        private static boolean isMailerBuilder(Expression e) {
+            return e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals("MailerBuilder")
+                    || e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getNameAsString().equals("MailerBuilder");
         }
 
-        /** The {@code MailerBuilder} name a chain starts from, or null. */
-        private static NameExpr chainRoot(MethodCallExpr m) {
-            Expression e = m;
-            while (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) e = ((MethodCallExpr) e).getScope().get();
-            if (e instanceof NameExpr && ((NameExpr) e).getNameAsString().equals("MailerBuilder")) return (NameExpr) e;
-            if (e instanceof FieldAccessExpr && ((FieldAccessExpr) e).getNameAsString().equals("MailerBuilder")) return new NameExpr("MailerBuilder");
-            return null;
-        }
-
-        private void simpleJavaMail(MethodCallExpr outer) {
-            List<MethodCallExpr> chain = new ArrayList<>();
-            Expression e = outer;
-            while (e instanceof MethodCallExpr) {
-                chain.add(0, (MethodCallExpr) e);
-                e = ((MethodCallExpr) e).getScope().orElse(null);
-            }
-            MethodCallExpr first = chain.get(0);
+        /** A chain from its first call ({@code MailerBuilder.withSMTPServer(...)}) up through every call made on its result. */
+        private void simpleJavaMail(MethodCallExpr first) {
             Position start = first.getName().getBegin().orElse(new Position(1, 1));
             JavaCode.Group g = new JavaCode.Group(JavaCode.Api.SIMPLE_JAVA_MAIL, "MailerBuilder", "MailerBuilder", start.line, start.column);
-            for (MethodCallExpr m : chain) {
+            MethodCallExpr m = first;
+            while (true) {
                 if (SJM_CALLS.contains(m.getNameAsString())) g.add(call(m, "MailerBuilder"));
+                Optional<Node> p = m.getParentNode();
+                if (!p.isPresent() || !(p.get() instanceof MethodCallExpr)) break;
+                MethodCallExpr next = (MethodCallExpr) p.get();
+                if (!next.getScope().isPresent() || next.getScope().get() != m) break;
+                m = next;
             }
             groups.put("C" + start.line + "." + start.column, g);
         }

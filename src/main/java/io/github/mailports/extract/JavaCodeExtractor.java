@@ -111,7 +111,9 @@ public final class JavaCodeExtractor implements Extractor {
             return g.sessionLine() > 0 ? at(g.sessionLine(), g.sessionColumn()) : at(g.line(), g.column());
         }
 
-        String id() { return g.type() == null ? g.name() : simple(g.type()) + " " + g.name(); }
+        String id() {
+            return g.type() == null || simple(g.type()).equals(g.name()) ? g.name() : simple(g.type()) + " " + g.name();
+        }
 
         void endpoints(List<MailEndpoint> out) {
             switch (g.api()) {
@@ -199,8 +201,9 @@ public final class JavaCodeExtractor implements Extractor {
                 }
                 b.protocol(protocol);
                 JakartaMail.evaluate(in, b);
-                identityOffByDefault(b, in, p);
-                b.remedies(new JavaRemedies(g.api(), g.name(), null));
+                if (!opened(b)) identityOffByDefault(b, in, p);
+                JavaCode.Call c = g.connect();
+                b.remedies(new JavaRemedies(g.api(), g.name(), c != null && c.args().size() >= 4 ? c.receiver() + ".connect" : null));
                 out.add(b.build());
             }
         }
@@ -244,6 +247,34 @@ public final class JavaCodeExtractor implements Extractor {
                 in.user = prop(name, c.args().get(1), at);
                 in.password = prop(name, c.args().get(2), at);
             }
+        }
+
+        /**
+         * A group whose keys may also come from code the reader does not follow ({@link JavaCode.Group#openedBy()}):
+         * what it leaves to the library's defaults (encryption, port, timeouts) is unknown, not the default, and one
+         * MP017 note says so. Returns whether the group is open.
+         */
+        private boolean opened(MailEndpoint.Builder b) {
+            if (g.openedBy() == null) return false;
+            MailEndpoint probe = b.build();
+            SourceLocation at = at(g.openLine(), g.openColumn());
+            List<String> unknown = new ArrayList<>();
+            if (probe.encryption().origin() == Origin.DEFAULT) {
+                b.encryption(Setting.of(io.github.mailports.model.Encryption.UNKNOWN, Origin.UNRESOLVED, null, at));
+                unknown.add("the encryption");
+            }
+            if (probe.port().origin() == Origin.DEFAULT) {
+                b.port(Setting.<Integer>of(null, Origin.UNRESOLVED, null, at));
+                unknown.add("the port");
+            }
+            if (probe.timeouts() != null && !Boolean.TRUE.equals(probe.timeouts().value())) b.timeouts(null);
+            if (!unknown.isEmpty()) {
+                b.diagnostic(Diagnostic.unresolved(null, at, "may get further settings from " + g.openedBy() + " at run time: "
+                        + String.join(" and ", unknown) + " left to the library's default cannot be checked from the source;"
+                        + " the settings written here are judged as written", "write the settings where the session is made,"
+                        + " or check which settings " + g.openedBy() + " adds"));
+            }
+            return true;
         }
 
         /**
@@ -303,12 +334,13 @@ public final class JavaCodeExtractor implements Extractor {
             if (protocolProp != null && !protocolProp.isResolved()) in.unresolvedProtocol = protocolProp;
             b.protocol(protocol);
             JakartaMail.evaluate(in, b);
+            boolean opened = opened(b);
             if (protocolProp != null && protocolProp.isResolved() && Protocol.fromId(protocolProp.value().trim()) == null) {
                 b.diagnostic(Diagnostic.invalid(protocolProp.key(), protocolProp.at(), "sets " + protocolProp.key() + "(\""
                         + protocolProp.value() + "\"), which is no Jakarta Mail transport: sending fails with"
                         + " NoSuchProviderException", "use \"smtp\" or \"smtps\"", true));
             }
-            identityOffByDefault(b, in, p);
+            if (!opened) identityOffByDefault(b, in, p);
             b.remedies(new JavaRemedies(g.api(), g.name(), portCall != null || !hasKey(keys, p, "port")
                     ? g.name() + ".setPort" : null));
             out.add(b.build());
@@ -369,10 +401,9 @@ public final class JavaCodeExtractor implements Extractor {
             }
             b.protocol(in.protocolSetting);
             JakartaMail.evaluate(in, b);
-            if (check != null && check.isResolved() && "true".equals(check.value()) && !tlsOn) {
-                // the setter is ignored without SSL or STARTTLS: harmless, nothing to say
+            if (!opened(b) && !keys.containsKey(px + "ssl.checkserveridentity")) {
+                commonsIdentity(b, ssl, startEnable, startRequired, check, sslOn);
             }
-            if (!keys.containsKey(px + "ssl.checkserveridentity")) commonsIdentity(b, ssl, startEnable, startRequired, check, sslOn);
             b.remedies(new JavaRemedies(g.api(), g.name(), sslOn ? g.name() + ".setSslSmtpPort" : g.name() + ".setSmtpPort"));
             out.add(b.build());
         }

@@ -20,7 +20,8 @@ final class JavaRemedies implements Remedies {
     /**
      * @param api        the API the group configures
      * @param name       the variable as written ({@code props}, {@code mailSender}, {@code email})
-     * @param portSetter the setter that sets the port ({@code mailSender.setPort}), or null: a {@code put} of the port key
+     * @param portSetter the setter that sets the port ({@code mailSender.setPort}), the {@code connect} that is passed
+     *                   it ({@code transport.connect}), or null: a {@code put} of the port key
      */
     JavaRemedies(JavaCode.Api api, String name, String portSetter) {
         this.api = api;
@@ -57,7 +58,7 @@ final class JavaRemedies implements Remedies {
                 return "call " + put(p, "ssl.enable", "true") + " (or use port " + startTlsPort + " with "
                         + put(p, "starttls.required", "true") + ")";
             case USE_IMPLICIT_TLS_PORT:
-                return "call " + port(p, tlsPort) + " (or keep the port, drop implicit TLS and call "
+                return port(p, tlsPort) + " (or keep the port, drop implicit TLS and call "
                         + put(p, "starttls.required", "true") + ")";
             case USE_PROTOCOL_PORT:
                 return portFix(p, tlsPort, startTlsPort);
@@ -79,7 +80,7 @@ final class JavaRemedies implements Remedies {
             case EXTERNALISE_PASSWORD:
                 return PASSWORD;
             case PREFER_IMPLICIT_TLS:
-                return "call " + port(p, tlsPort) + " and " + put(p, "ssl.enable", "true") + ", and remove the STARTTLS puts";
+                return port(p, tlsPort) + " and call " + put(p, "ssl.enable", "true") + ", and remove the STARTTLS puts";
             case REMOVE_STARTTLS:
                 return "remove the STARTTLS put: implicit TLS already protects the whole connection";
             case REMOVE_SOCKET_FACTORY:
@@ -93,9 +94,9 @@ final class JavaRemedies implements Remedies {
     }
 
     private String portFix(Protocol p, int tlsPort, int startTlsPort) {
-        if (p.implicitTls()) return "call " + port(p, tlsPort) + " (" + p.id() + " speaks implicit TLS)";
-        return "call " + port(p, tlsPort) + " and " + put(p, "ssl.enable", "true") + " (or " + port(p, startTlsPort)
-                + " and " + put(p, "starttls.required", "true") + ")";
+        if (p.implicitTls()) return port(p, tlsPort) + " (" + p.id() + " speaks implicit TLS)";
+        return port(p, tlsPort) + " and call " + put(p, "ssl.enable", "true") + " (or " + port(p, startTlsPort)
+                + " and call " + put(p, "starttls.required", "true") + ")";
     }
 
     private String map() {
@@ -106,8 +107,11 @@ final class JavaRemedies implements Remedies {
         return map() + ".put(\"mail." + p.id() + "." + suffix + "\", \"" + value + "\")";
     }
 
+    /** The phrase that sets the port: the setter, the port argument of {@code connect}, or a put of the port key. */
     private String port(Protocol p, int port) {
-        return portSetter != null ? portSetter + "(" + port + ")" : put(p, "port", String.valueOf(port));
+        if (portSetter == null) return "call " + put(p, "port", String.valueOf(port));
+        if (portSetter.endsWith(".connect")) return "pass " + port + " as the port to " + portSetter + "(...)";
+        return "call " + portSetter + "(" + port + ")";
     }
 
     // ---- Commons Email
