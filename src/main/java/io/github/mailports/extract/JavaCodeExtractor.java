@@ -288,8 +288,7 @@ public final class JavaCodeExtractor implements Extractor {
             if (!probe.encryption().isKnown() || probe.encryption().value() == io.github.mailports.model.Encryption.NONE
                     || probe.encryption().value() == io.github.mailports.model.Encryption.UNKNOWN) return;
             Setting<?> on = probe.encryption();
-            b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, "mail." + p.id() + ".ssl.checkserveridentity (unset,"
-                    + " javax.mail default false)", on.location()));
+            b.identityCheck(Setting.of(Boolean.FALSE, Origin.DEFAULT, "mail." + p.id() + ".ssl.checkserveridentity", on.location()));
         }
 
         private boolean javaxMail() {
@@ -411,8 +410,7 @@ public final class JavaCodeExtractor implements Extractor {
             if (!javaxMail()) return;
             Prop on = sslOn ? ssl : startEnable != null && startEnable.isResolved() && "true".equals(startEnable.value()) ? startEnable : null;
             if (on == null) return;
-            b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, name("setSSLCheckServerIdentity") + " (not called;"
-                    + " Commons Email's default is false)", on.at()));
+            b.identityCheck(Setting.of(Boolean.FALSE, Origin.DEFAULT, name("setSSLCheckServerIdentity"), on.at()));
         }
 
         private void timeout(Map<String, JavaCode.Call> setters, Map<String, Prop> keys, String setter, String key) {
