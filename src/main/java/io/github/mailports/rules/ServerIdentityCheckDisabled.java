@@ -14,7 +14,9 @@ import io.github.mailports.model.Trust;
  */
 public final class ServerIdentityCheckDisabled implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP006", "server-identity-check-disabled", Severity.ERROR,
-            "The server's certificate is not checked against its host name");
+            "The server's certificate is not checked against its host name")
+            .scanning(8.1, Precision.VERY_HIGH, "security").cwe(297)
+            .source("RFC 7817 section 3, RFC 8314 section 5.3", RuleInfo.RFC + "rfc7817#section-3");
 
     private static final String LOG4J_CORE = "org.apache.logging.log4j:log4j-core";
     private static final String SPRING_BOOT = "org.springframework.boot:spring-boot-autoconfigure";

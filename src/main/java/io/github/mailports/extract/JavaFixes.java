@@ -4,15 +4,17 @@ import io.github.mailports.config.JavaCode;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.Remedy;
+import io.github.mailports.model.Syntax;
 
 /**
  * Fix hints in Java terms: the {@code put} or the setter to change, on the variable the code uses
  * ({@code props.put("mail.smtp.starttls.required", "true")}, {@code email.setSSLCheckServerIdentity(true)},
  * {@code .withTransportStrategy(TransportStrategy.SMTPS)}).
  */
-final class JavaRemedies implements Remedies {
+final class JavaFixes {
     private final JavaCode.Api api;
     private final String name;
     private final String portSetter;
@@ -23,14 +25,21 @@ final class JavaRemedies implements Remedies {
      * @param portSetter the setter that sets the port ({@code mailSender.setPort}), the {@code connect} that is passed
      *                   it ({@code transport.connect}), or null: a {@code put} of the port key
      */
-    JavaRemedies(JavaCode.Api api, String name, String portSetter) {
+    JavaFixes(JavaCode.Api api, String name, String portSetter) {
         this.api = api;
         this.name = name;
         this.portSetter = portSetter;
     }
 
-    @Override
-    public String hint(Remedy remedy, MailEndpoint e) {
+    /** The fixes for an endpoint of this group, written as Java calls ({@link Syntax#JAVA_CALL}). */
+    Fixes of(MailEndpoint e) {
+        return Fixes.of(Syntax.JAVA_CALL, r -> {
+            String text = text(r, e);
+            return text == null ? null : Fix.of(text);
+        });
+    }
+
+    private String text(Remedy remedy, MailEndpoint e) {
         switch (api) {
             case COMMONS_EMAIL:
                 return commons(remedy, e);
@@ -104,14 +113,14 @@ final class JavaRemedies implements Remedies {
     }
 
     private String put(Protocol p, String suffix, String value) {
-        return map() + ".put(\"mail." + p.id() + "." + suffix + "\", \"" + value + "\")";
+        return Syntax.JAVA_CALL.set(map() + ".put", "\"mail." + p.id() + "." + suffix + "\", \"" + value + "\"");
     }
 
     /** The phrase that sets the port: the setter, the port argument of {@code connect}, or a put of the port key. */
     private String port(Protocol p, int port) {
         if (portSetter == null) return "call " + put(p, "port", String.valueOf(port));
         if (portSetter.endsWith(".connect")) return "pass " + port + " as the port to " + portSetter + "(...)";
-        return "call " + portSetter + "(" + port + ")";
+        return "call " + Syntax.JAVA_CALL.set(portSetter, String.valueOf(port));
     }
 
     // ---- Commons Email
