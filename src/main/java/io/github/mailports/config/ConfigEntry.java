@@ -34,11 +34,6 @@ public final class ConfigEntry {
         return new ConfigEntry(key, value, line, column, valueLine, valueColumn, document);
     }
 
-    /** Same entry under another key (used when a reader or extractor normalises a key). */
-    public ConfigEntry withKey(String newKey) {
-        return new ConfigEntry(newKey, value, line, column, valueLine, valueColumn, document);
-    }
-
     public String key() { return key; }
     public String value() { return value; }
     /** 1-based line of the key. */

@@ -1,5 +1,7 @@
 package io.github.mailports.engine;
 
+import io.github.mailports.config.ConfigParseException;
+import io.github.mailports.config.JsonTree;
 import io.github.mailports.rules.Finding;
 
 import java.io.IOException;
@@ -23,7 +25,7 @@ import java.util.Objects;
  * <p>An entry is keyed by rule id, file path (relative to the base directory, with {@code /}), configuration
  * key, endpoint and profiles, never by line or column, so the baseline survives unrelated edits and works on
  * every machine. Entries count: a baseline that lists a key once accepts one finding with that identity, and
- * a second, new one still fails. The file is JSON:
+ * a second, new one still fails. The file is JSON (read with SnakeYAML's parser, {@link JsonTree}):
  * <pre>
  * {"version": 1, "findings": [{"ruleId": "MP002", "file": "src/main/resources/application.yml",
  *   "key": "spring.mail.properties.mail.smtp.starttls.enable", "endpoint": "spring.mail", "profiles": ["default"],
@@ -152,26 +154,26 @@ public final class Baseline {
 
     /** Parses the text of a baseline file. */
     public static Baseline parse(String text, String source) throws MalformedException {
-        JsonParser.Node root;
+        JsonTree.Node root;
         try {
-            root = JsonParser.parse(text);
-        } catch (JsonParser.SyntaxException e) {
+            root = JsonTree.parse(text);
+        } catch (ConfigParseException e) {
             throw new MalformedException(e.getMessage(), e.line(), e.column());
         }
         if (!root.isObject()) throw wrong(root, "the document must be an object with \"version\" and \"findings\"");
-        Map<String, JsonParser.Node> top = root.object();
-        JsonParser.Node version = top.get("version");
+        Map<String, JsonTree.Node> top = root.object();
+        JsonTree.Node version = top.get("version");
         if (version == null) throw wrong(root, "\"version\" is missing");
         if (!(version.value() instanceof java.math.BigDecimal) || ((java.math.BigDecimal) version.value()).compareTo(java.math.BigDecimal.valueOf(VERSION)) != 0) {
             throw wrong(version, "\"version\" must be " + VERSION + ", the only format this plugin understands");
         }
-        JsonParser.Node findings = top.get("findings");
+        JsonTree.Node findings = top.get("findings");
         if (findings == null) throw wrong(root, "\"findings\" is missing");
         if (!findings.isArray()) throw wrong(findings, "\"findings\" must be an array, not " + findings.kind());
         List<Identity> out = new ArrayList<>();
-        for (JsonParser.Node n : findings.array()) {
+        for (JsonTree.Node n : findings.array()) {
             if (!n.isObject()) throw wrong(n, "each finding must be an object, not " + n.kind());
-            Map<String, JsonParser.Node> m = n.object();
+            Map<String, JsonTree.Node> m = n.object();
             String ruleId = requiredString(n, m, "ruleId");
             String file = requiredString(n, m, "file");
             if (file.contains("\\") || file.startsWith("/") || file.matches("^[A-Za-z]:.*")) {
@@ -180,10 +182,10 @@ public final class Baseline {
             String key = optionalString(m, "key");
             String endpoint = optionalString(m, "endpoint");
             List<String> profiles = new ArrayList<>();
-            JsonParser.Node p = m.get("profiles");
+            JsonTree.Node p = m.get("profiles");
             if (p != null && !p.isNull()) {
                 if (!p.isArray()) throw wrong(p, "\"profiles\" must be an array of strings, not " + p.kind());
-                for (JsonParser.Node s : p.array()) {
+                for (JsonTree.Node s : p.array()) {
                     if (!s.isString()) throw wrong(s, "\"profiles\" must be an array of strings; found " + s.kind());
                     profiles.add(s.string());
                 }
@@ -193,22 +195,22 @@ public final class Baseline {
         return new Baseline(out, source);
     }
 
-    private static String requiredString(JsonParser.Node owner, Map<String, JsonParser.Node> m, String name)
+    private static String requiredString(JsonTree.Node owner, Map<String, JsonTree.Node> m, String name)
             throws MalformedException {
-        JsonParser.Node n = m.get(name);
+        JsonTree.Node n = m.get(name);
         if (n == null) throw wrong(owner, "a finding has no \"" + name + "\"");
         if (!n.isString() || n.string().isEmpty()) throw wrong(n, "\"" + name + "\" must be a non-empty string, not " + n.kind());
         return n.string();
     }
 
-    private static String optionalString(Map<String, JsonParser.Node> m, String name) throws MalformedException {
-        JsonParser.Node n = m.get(name);
+    private static String optionalString(Map<String, JsonTree.Node> m, String name) throws MalformedException {
+        JsonTree.Node n = m.get(name);
         if (n == null || n.isNull()) return null;
         if (!n.isString()) throw wrong(n, "\"" + name + "\" must be a string or null, not " + n.kind());
         return n.string();
     }
 
-    private static MalformedException wrong(JsonParser.Node at, String message) {
+    private static MalformedException wrong(JsonTree.Node at, String message) {
         return new MalformedException(message, at.line(), at.column());
     }
 

@@ -3,14 +3,18 @@ package io.github.mailports.extract;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,15 +38,14 @@ import java.util.regex.Pattern;
  * {@code STARTTLS} (required STARTTLS) wins; a server whose type, host name, port or socket type cannot be
  * used is dropped. Certificates are always verified; there are no timeouts to set.
  */
-public final class AutoconfigExtractor implements Extractor {
+public final class AutoconfigExtractor extends Source {
     static final String SOURCE = "autoconfig";
     private static final Pattern PLACEHOLDER = Pattern.compile("%([A-Z0-9]+)%");
     private static final List<String> CHILDREN = Arrays.asList("hostname", "port", "socketType", "authentication",
             "username", "password", "restriction", "addThisServer", "useGlobalPreferredServer", "pop3", "oAuth2");
     private static final List<String> NO_CREDENTIALS = Arrays.asList("none", "client-IP-address");
 
-    @Override
-    public String source() { return SOURCE; }
+    public AutoconfigExtractor() { super(SOURCE, Library.THUNDERBIRD); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -93,39 +96,34 @@ public final class AutoconfigExtractor implements Extractor {
         XmlElement hostname = server.child("hostname");
         SourceLocation anchor = hostname != null ? at(file, hostname) : serverAt;
         String id = "autoconfig:" + providerId + ":" + family.id() + "#" + n;
-        MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor)
-                .anchorKey(hostname != null ? "hostname" : server.name());
+        MailEndpoint.Builder b = start(id, null, anchor, hostname != null ? "hostname" : server.name());
 
         String type = server.attributeValue("type");
         if (!family.id().equals(type)) {
             XmlElement.Attribute t = server.attribute("type");
-            b.diagnostic(Diagnostic.invalid("type", t == null ? serverAt : SourceLocation.of(file, t.line(), t.column()),
-                    "sets type=\"" + type + "\", which Thunderbird does not accept (it compares exactly: "
-                    + family.id() + "): the server is dropped", "write type=\"" + family.id() + "\"", true));
+            b.diagnostic(Diagnostic.of(Reason.TYPE_NOT_EXACT, Library.THUNDERBIRD, "type",
+                    t == null ? serverAt : SourceLocation.of(file, t.line(), t.column())).value(type).near(family.id())
+                    .decisive(true));
         }
 
         for (XmlElement c : server.children()) {
             if (CHILDREN.contains(c.name())) continue;
             for (String known : CHILDREN) {
                 if (known.equalsIgnoreCase(c.name())) {
-                    b.diagnostic(Diagnostic.ineffective(c.name(), at(file, c), "sets <" + c.name() + ">, which"
-                            + " Thunderbird never reads: it matches element names exactly, so this is not <" + known
-                            + ">", "rename it to <" + known + ">"));
+                    b.diagnostic(Diagnostic.of(Reason.MIS_CASED_ELEMENT, Library.THUNDERBIRD, c.name(), at(file, c)).near(known));
                 }
             }
         }
 
         // Host: a host name, or placeholders filled from the user's address (or supplied to the plugin).
         if (hostname == null || hostname.text().isEmpty()) {
-            b.diagnostic(Diagnostic.invalid("hostname", hostname == null ? serverAt : at(file, hostname),
-                    "has no <hostname>: Thunderbird drops the server", "add <hostname>", true));
+            b.diagnostic(missing("hostname", hostname == null ? serverAt : at(file, hostname)));
             b.host(Setting.of(null, Origin.UNRESOLVED, "hostname", anchor));
         } else if (hostname.text().indexOf('@') >= 0) {
             // Sanitizer.hostname allows letters, digits, '-', '.' and %PLACEHOLDER%s only; never print user info
             String rest = hostname.text().substring(hostname.text().lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
-            b.diagnostic(Diagnostic.invalid("hostname", at(file, hostname), "sets <hostname> to a value with user"
-                    + " information before an '@' (value not shown): Thunderbird refuses it as a host name and drops"
-                    + " the server", "write the host name alone in <hostname>; the user name goes in <username>", true));
+            b.diagnostic(Diagnostic.of(Reason.HOST_WITH_USER_INFO, Library.THUNDERBIRD, "hostname", at(file, hostname))
+                    .decisive(true));
             b.host(Setting.of(rest, Origin.EXPLICIT, "hostname", anchor));
         } else {
             String raw = hostname.text();
@@ -145,10 +143,7 @@ public final class AutoconfigExtractor implements Extractor {
             m.appendTail(resolved);
             if (missing != null) {
                 b.host(Setting.of(null, Origin.UNRESOLVED, "hostname", anchor));
-                b.diagnostic(Diagnostic.unresolved("hostname", anchor, "decides the host through <hostname> with "
-                        + missing + ", a placeholder Thunderbird fills from the user's address: supply "
-                        + missing.substring(1, missing.length() - 1) + " through the plugin's properties to check"
-                        + " whether cleartext is acceptable for it", null));
+                b.diagnostic(Diagnostic.unresolved(Library.THUNDERBIRD, "hostname", anchor, "the host", missing));
             } else {
                 b.host(Setting.of(resolved.toString().trim().toLowerCase(Locale.ROOT),
                         any ? Origin.PLACEHOLDER : Origin.EXPLICIT, "hostname", anchor));
@@ -159,14 +154,13 @@ public final class AutoconfigExtractor implements Extractor {
         XmlElement portEl = server.child("port");
         Setting<Integer> port = null;
         if (portEl == null) {
-            b.diagnostic(Diagnostic.invalid("port", serverAt, "has no <port>: Thunderbird drops the server",
-                    "add <port>" + family.family().implicitTlsPort() + "</port>", true));
+            b.diagnostic(missing("port", serverAt).detail(String.valueOf(family.family().implicitTlsPort())));
         } else {
             Integer v = parseInt(portEl.text());
             SourceLocation pa = at(file, portEl);
             if (v == null || v < 1 || v > 65535) {
-                b.diagnostic(Diagnostic.invalid("port", pa, "sets <port> to '" + portEl.text() + "', which is not a"
-                        + " port (1 to 65535): Thunderbird drops the server", "set a port between 1 and 65535", true));
+                b.diagnostic(Diagnostic.of(Reason.PORT_OUT_OF_RANGE, Library.THUNDERBIRD, "port", pa).value(portEl.text())
+                        .decisive(true));
             } else {
                 port = Setting.of(v, Origin.EXPLICIT, "port", pa);
             }
@@ -185,20 +179,13 @@ public final class AutoconfigExtractor implements Extractor {
         boolean first = true;
         for (XmlElement st : socketTypes) {
             if (socketType(st.text()) != null) continue;
-            String t = st.text();
-            String hint = t.equalsIgnoreCase("ssl") || t.equalsIgnoreCase("tls") ? "write SSL"
-                    : t.equalsIgnoreCase("starttls") ? "write STARTTLS" : t.equalsIgnoreCase("plain") ? "write plain"
-                    : "use SSL (implicit TLS) or STARTTLS";
-            boolean dropped = encryption == null && first;
-            b.diagnostic(Diagnostic.invalid("socketType", at(file, st), "sets <socketType> to '" + t + "', which"
-                    + " Thunderbird does not know (the values are plain, SSL and STARTTLS, compared exactly): "
-                    + (dropped ? "the server is dropped" : "the value is skipped"), hint, dropped));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_SOCKET_TYPE, Library.THUNDERBIRD, "socketType", at(file, st))
+                    .value(st.text()).decisive(encryption == null && first)); // the first decides; later ones are skipped
             first = false;
         }
         if (encryption == null) {
             if (socketTypes.isEmpty()) {
-                b.diagnostic(Diagnostic.invalid("socketType", serverAt, "has no <socketType>: Thunderbird drops the"
-                        + " server", "add <socketType>SSL</socketType>", true));
+                b.diagnostic(missing("socketType", serverAt));
             }
             encryption = Setting.of(Encryption.UNKNOWN, Origin.EXPLICIT, "socketType",
                     socketTypes.isEmpty() ? serverAt : at(file, socketTypes.get(0)));
@@ -224,8 +211,13 @@ public final class AutoconfigExtractor implements Extractor {
             b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "password", at(file, password)));
         }
         b.implicitTlsAlternative(afterSsl);
-        b.remedies(new AutoconfigRemedies());
+        b.fixes(AutoconfigFixes.of(protocol.family()));
         return b.build();
+    }
+
+    /** A required element Thunderbird drops the server without. */
+    private static Diagnostic missing(String element, SourceLocation at) {
+        return Diagnostic.of(Reason.MISSING_ELEMENT, Library.THUNDERBIRD, element, at).decisive(true);
     }
 
     private static Encryption socketType(String v) {
@@ -257,26 +249,29 @@ public final class AutoconfigExtractor implements Extractor {
         return SourceLocation.of(file, e.line(), e.column());
     }
 
-    /** Fix hints as autoconfig elements. */
-    static final class AutoconfigRemedies implements Remedies {
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
-            Protocol.Family f = e.protocol().value().family();
-            int tls = f.implicitTlsPort();
+    /** Fixes as autoconfig elements. */
+    static final class AutoconfigFixes {
+        private AutoconfigFixes() {
+        }
+
+        static Fixes of(Protocol.Family f) { return Fixes.of(Syntax.XML_ELEMENT, r -> fix(r, f)); }
+
+        private static Fix fix(Remedy remedy, Protocol.Family f) {
+            String tls = String.valueOf(f.implicitTlsPort());
             int start = f == Protocol.Family.SMTP ? 587 : f == Protocol.Family.IMAP ? 143 : 110;
             switch (remedy) {
                 case ENCRYPT:
-                    return "set <socketType>SSL</socketType> with <port>" + tls + "</port> (or STARTTLS on " + start + ")";
+                    return Fix.of("set ", Fix.set("socketType", "SSL"), " with ", Fix.set("port", tls), " (or STARTTLS on " + start + ")");
                 case ENABLE_IMPLICIT_TLS:
                 case PREFER_IMPLICIT_TLS:
-                    return "set <socketType>SSL</socketType> with <port>" + tls + "</port>";
+                    return Fix.of("set ", Fix.set("socketType", "SSL"), " with ", Fix.set("port", tls));
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set <port>" + tls + "</port> (or keep the port with <socketType>STARTTLS</socketType>)";
+                    return Fix.of("set ", Fix.set("port", tls), " (or keep the port with ", Fix.set("socketType", "STARTTLS"), ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set <port>" + tls + "</port> with <socketType>SSL</socketType>";
+                    return Fix.of("set ", Fix.set("port", tls), " with ", Fix.set("socketType", "SSL"));
                 case EXTERNALISE_PASSWORD:
-                    return "remove <password>: an autoconfig file is published, and the user enters the password";
+                    return Fix.of("remove <password>: an autoconfig file is published, and the user enters the password");
                 default:
                     return null;
             }

@@ -255,11 +255,7 @@ public final class ConfigUnit {
                     for (String value : f.activations) found.addAll(SpringProfiles.names(value));
                 }
             }
-            found.remove(MailEndpoint.DEFAULT_PROFILE);
-            List<String> out = new ArrayList<>();
-            out.add(MailEndpoint.DEFAULT_PROFILE);
-            out.addAll(found);
-            profiles = Collections.unmodifiableList(out);
+            profiles = Collections.unmodifiableList(Source.profiles(MailEndpoint.DEFAULT_PROFILE, found));
         }
         return new ArrayList<>(profiles);
     }

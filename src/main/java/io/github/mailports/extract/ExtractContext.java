@@ -43,10 +43,6 @@ public final class ExtractContext {
     /** The versions of the libraries the project ships; none known means the newest. */
     LibraryVersions libraries() { return libraries; }
 
-    public static ExtractContext empty() {
-        return of(Collections.<String, String>emptyMap(), Collections.<String, String>emptyMap());
-    }
-
     /** What the Java code of the modules checked so far reads. */
     CodeReads codeReads() { return codeReads; }
 

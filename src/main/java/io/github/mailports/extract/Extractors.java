@@ -24,8 +24,6 @@ public final class Extractors {
     private Extractors() {
     }
 
-    public static List<Extractor> all() { return ALL; }
-
     /** Every endpoint of every unit. */
     public static List<MailEndpoint> extract(List<ConfigUnit> units, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();

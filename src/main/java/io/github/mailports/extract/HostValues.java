@@ -11,18 +11,28 @@ final class HostValues {
     /**
      * A host written with user information ({@code user:password@smtp.example.com}, or a whole URL written as a
      * host) is no host name: the mail library resolves the whole text, the name lookup fails and nothing is sent.
-     * Reports MP016 without the value (the part before the {@code @} is a secret) and returns the host with
-     * everything up to the last {@code @} cut off, so that no later message or report shows it; null stays null.
+     * Reports MP016 without the value (the part before the {@code @} is a secret), naming the keys that take the
+     * login instead, and returns the host with everything up to the last {@code @} cut off, so that no later message
+     * or report shows it; null stays null.
      */
-    static Prop withoutUserInfo(Prop host, MailEndpoint.Builder b, String fix) {
+    static Prop withoutUserInfo(Prop host, MailEndpoint.Builder b, Diagnostic.Library library, String userKey,
+                                String passwordKey) {
         if (host == null || !host.isResolved() || host.value() == null) return host;
         int at = host.value().lastIndexOf('@');
         if (at < 0) return host;
-        b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to a value with user"
-                + " information before an '@' (value not shown): the whole text is taken as a host name, the name"
-                + " lookup fails and no mail is sent", fix, true));
+        b.diagnostic(Diagnostic.of(Diagnostic.Reason.HOST_WITH_USER_INFO, library, host.key(), host.at()).near(userKey)
+                .other(passwordKey).decisive(true));
         String rest = host.value().substring(at + 1).trim();
         return new Prop(host.key(), host.at(), rest, rest, host.origin(), host.unresolvedName(), host.format());
+    }
+
+    /**
+     * MP015's fact: a password written in the file as a literal (no placeholder), plaintext unless it is a jasypt
+     * ciphertext. Nothing for no password, an empty one or a placeholder.
+     */
+    static void literalPassword(Prop password, MailEndpoint.Builder b) {
+        if (password == null || !password.isLiteral() || password.raw() == null || password.raw().isEmpty()) return;
+        b.literalPassword(password.setting(!isJasyptCiphertext(password.value())));
     }
 
     /**

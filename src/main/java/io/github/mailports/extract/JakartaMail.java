@@ -1,6 +1,8 @@
 package io.github.mailports.extract;
 
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
@@ -55,6 +57,14 @@ final class JakartaMail {
          * computes at run time, not a placeholder, and a computed host is the host the code passes.
          */
         boolean code;
+
+        /** A session of {@code protocol} built from {@code keys}, whose names in messages start with {@code keyPrefix}. */
+        Input(Setting<Protocol> protocol, Map<String, Prop> keys, String keyPrefix) {
+            this.protocol = protocol.value();
+            this.protocolSetting = protocol;
+            this.keys = keys;
+            this.keyPrefix = keyPrefix;
+        }
     }
 
     static void evaluate(Input in, MailEndpoint.Builder b) {
@@ -153,11 +163,7 @@ final class JakartaMail {
         if (hostPart != null) {
             // user:password@host: no host name, and the password in it would be printed wherever the host is. The
             // value is never repeated; the endpoint keeps only the host part.
-            b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to a value that holds user"
-                    + " information (user:password@ or a URL), which is no host name: the connection fails with"
-                    + " UnknownHostException, and the password in it reaches every log that shows the host",
-                    "set only the host name there, and the user name and password in their own keys (from a secret store)",
-                    true));
+            b.diagnostic(Diagnostic.of(Reason.HOST_WITH_USER_INFO, Library.JAKARTA_MAIL, host.key(), host.at()).decisive(true));
             b.host(host.setting(hostPart.isEmpty() ? null : hostPart));
         } else if (host != null) {
             b.host(in.code && !host.isResolved() ? Setting.<String>of(null, Origin.UNRESOLVED, null, host.at())
@@ -179,8 +185,7 @@ final class JakartaMail {
             boolean factory = in.sslFactoryObject || sslFactoryClass || r.prop("ssl.socketFactory.class") != null;
             String v = trust.value().trim();
             if (factory && encryption.value().isStartTls()) {
-                b.diagnostic(Diagnostic.ineffective(trust.key(), trust.at(), "sets " + trust.key()
-                        + ", which Jakarta Mail ignores for STARTTLS because an SSL socket factory is configured", null));
+                b.diagnostic(Diagnostic.of(Reason.TRUST_IGNORED_WITH_FACTORY, Library.JAKARTA_MAIL, trust.key(), trust.at()));
             } else if (v.equals("*")) {
                 b.trust(trust.setting(Trust.TRUST_ALL));
             } else if (!v.isEmpty()) {
@@ -232,9 +237,7 @@ final class JakartaMail {
         if (credentials == null && user != null && hasText(user)) credentials = user.setting(Boolean.TRUE);
         if (credentials == null && in.password != null && hasText(in.password)) credentials = in.password.setting(Boolean.TRUE);
         if (credentials != null) b.credentials(credentials);
-        if (in.password != null && in.password.isLiteral() && in.password.raw() != null && !in.password.raw().isEmpty()) {
-            b.literalPassword(in.password.setting(!HostValues.isJasyptCiphertext(in.password.value())));
-        }
+        HostValues.literalPassword(in.password, b);
         unresolved.report(b);
     }
 
@@ -244,19 +247,14 @@ final class JakartaMail {
      */
     private static final class Unresolved {
         private final Input in;
-        /** Place to its words, in file order. */
-        private final java.util.TreeMap<SourceLocation, String> parts = new java.util.TreeMap<>();
-        private final Map<SourceLocation, String> keys = new java.util.HashMap<>();
+        /** Place to what is decided there, in file order. */
+        private final java.util.TreeMap<SourceLocation, java.util.List<Diagnostic.Decided>> parts = new java.util.TreeMap<>();
 
         Unresolved(Input in) { this.in = in; }
 
         void add(String what, String key, SourceLocation at) {
-            String name = placeholderName(key, at);
-            if (in.code) name = codeText(key, at);
-            String text = what + " through " + (key == null ? "a placeholder" : key) + (name == null ? "" : " (" + name + ")");
-            String before = parts.get(at);
-            parts.put(at, before == null ? text : before + " and " + what); // one key deciding two things
-            keys.put(at, key);
+            parts.computeIfAbsent(at, k -> new java.util.ArrayList<Diagnostic.Decided>())
+                    .add(new Diagnostic.Decided(what, key, at, in.code ? codeText(key, at) : placeholderName(key, at)));
         }
 
         /** {@code ${NAME}} of the prop written at this place, or null when it is not known. */
@@ -287,27 +285,9 @@ final class JakartaMail {
 
         void report(MailEndpoint.Builder b) {
             if (parts.isEmpty()) return;
-            StringBuilder m = new StringBuilder("decides ");
-            int i = 0;
-            for (String part : parts.values()) {
-                if (i > 0) m.append(i == parts.size() - 1 ? " and " : ", ");
-                m.append(part);
-                i++;
-            }
-            if (in.code) {
-                m.append(parts.size() == 1 ? ", a value" : ", values").append(" the code computes at run time: the connection"
-                        + " cannot be checked from the source alone; the rest of it is judged on what is written");
-                SourceLocation first = parts.firstKey();
-                b.diagnostic(Diagnostic.unresolved(keys.get(first), first, m.toString(),
-                        "write the value as a literal or a constant, or check the setting it is read from"));
-                return;
-            }
-            m.append(parts.size() == 1 ? ", a placeholder with no value" : ", placeholders with no value")
-                    .append(": the connection cannot be checked until ").append(parts.size() == 1 ? "it has" : "they have")
-                    .append(" one; supply ").append(parts.size() == 1 ? "it" : "them")
-                    .append(" through the plugin's properties (or give the placeholder a default)");
-            SourceLocation first = parts.firstKey();
-            b.diagnostic(Diagnostic.unresolved(keys.get(first), first, m.toString(), null));
+            java.util.List<Diagnostic.Decided> all = new java.util.ArrayList<>();
+            for (java.util.List<Diagnostic.Decided> at : parts.values()) all.addAll(at);
+            b.diagnostic(Diagnostic.unresolved(in.code ? Library.JAVA_CODE : Library.JAKARTA_MAIL, all));
         }
     }
 
@@ -345,17 +325,13 @@ final class JakartaMail {
         if (proto.equals(p.id())) {
             if (!JakartaMailKeys.isKnown(fam, suffix)) {
                 String near = JakartaMailKeys.nearest(fam, suffix);
-                String hint = near == null ? "" : ": did you mean " + in.keyPrefix + "mail." + p.id() + "." + near
-                        + " (" + JakartaMailKeys.describe(fam, near) + ")?";
-                b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Jakarta Mail"
-                        + " never reads" + hint, near == null ? "remove " + prop.key()
-                        : "rename it to " + in.keyPrefix + "mail." + p.id() + "." + near));
+                Diagnostic d = Diagnostic.of(Reason.UNKNOWN_KEY, Library.JAKARTA_MAIL, prop.key(), prop.at());
+                b.diagnostic(near == null ? d : d.near(in.keyPrefix + "mail." + p.id() + "." + near)
+                        .detail(JakartaMailKeys.describe(fam, near)));
             }
         } else if (proto.equals(p.sibling().id()) && in.siblingIgnored) {
-            String meant = in.keyPrefix + "mail." + p.id() + "." + suffix;
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", but the protocol is "
-                    + p.id() + ", so Jakarta Mail reads only mail." + p.id() + ".* keys and never this one",
-                    "rename it to " + meant));
+            b.diagnostic(Diagnostic.of(Reason.SIBLING_PROTOCOL_KEY, Library.JAKARTA_MAIL, prop.key(), prop.at())
+                    .near(in.keyPrefix + "mail." + p.id() + "." + suffix).detail(p.id()));
         }
     }
 
@@ -379,18 +355,14 @@ final class JakartaMail {
         if (near == null || near.equals("host") || near.equals("user") || near.equals("from")) return;
         // an alias ("sender" for "from") is no near miss of a key written one level too high
         if (!near.equalsIgnoreCase(rest) && Keys.distance(rest.toLowerCase(Locale.ROOT), near.toLowerCase(Locale.ROOT)) > 2) return;
-        String meant = in.keyPrefix + "mail." + p.id() + "." + near;
-        b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Jakarta Mail never"
-                + " reads: its keys name the protocol, did you mean " + meant + " ("
-                + JakartaMailKeys.describe(p.family().lowerName(), near) + ")?", "rename it to " + meant));
+        b.diagnostic(Diagnostic.of(Reason.KEY_WITHOUT_PROTOCOL, Library.JAKARTA_MAIL, prop.key(), prop.at())
+                .near(in.keyPrefix + "mail." + p.id() + "." + near).detail(JakartaMailKeys.describe(p.family().lowerName(), near)));
     }
 
     /** ssl.protocols and ssl.ciphersuites are split on white space only. */
     private static void checkWhitespaceList(Prop prop, String what, MailEndpoint.Builder b) {
         if (prop.value().indexOf(',') < 0) return;
-        b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to a comma-separated list,"
-                + " but Jakarta Mail splits it on white space only: the whole text is taken as one unknown " + what
-                + " name and the TLS handshake fails", "separate the names with spaces, e.g. TLSv1.3 TLSv1.2", false));
+        b.diagnostic(Diagnostic.of(Reason.COMMA_SEPARATED_LIST, Library.JAKARTA_MAIL, prop.key(), prop.at()).detail(what));
     }
 
     /** Whether a socket factory class speaks TLS (javax.net.ssl.SSLSocketFactory, MailSSLSocketFactory, ...). */
@@ -417,32 +389,13 @@ final class JakartaMail {
         /** PropUtil.getBooleanProperty: null when a placeholder decides it. */
         Boolean bool(String suffix, boolean def) {
             Prop p = prop(suffix);
-            if (p == null) return def;
-            if (!p.isResolved()) return null;
-            String v = p.value() == null ? "" : p.value();
-            boolean result = def ? !v.equalsIgnoreCase("false") : v.equalsIgnoreCase("true");
-            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v + "', which is not"
-                        + " true or false" + (v.trim().equals(v) ? "" : " (Jakarta Mail does not trim white space)")
-                        + ": Jakarta Mail silently reads it as " + result,
-                        "set it to " + (def ? "false" : "true") + " or " + def, false));
-            }
-            return result;
+            return p == null ? Boolean.valueOf(def) : Values.bool(p, Values.JAKARTA_MAIL, def, b);
         }
 
         /** PropUtil.getIntProperty: an unparseable value is silently ignored; null when absent or unreadable. */
         Integer intValue(String suffix) {
             Prop p = prop(suffix);
-            if (p == null || !p.isResolved()) return null;
-            String v = p.value() == null ? "" : p.value();
-            try {
-                return v.startsWith("0x") ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v + "', which is not"
-                        + " a number Jakarta Mail can read" + (v.trim().equals(v) ? "" : " (it does not trim white space)")
-                        + ": the value is silently ignored", "write a plain decimal number", false));
-                return null;
-            }
+            return p == null || !p.isResolved() ? null : Values.number(p, Values.JAKARTA_MAIL, b);
         }
 
         /** A port key as a setting: null when absent or ignored; value null when a placeholder decides it. */
@@ -450,13 +403,8 @@ final class JakartaMail {
             Prop p = prop(suffix);
             if (p == null) return null;
             if (!p.isResolved()) return p.setting(null);
-            Integer v = intValue(suffix);
-            if (v == null) return null;
-            if (v < 1 || v > 65535) {
-                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to " + v + ", which is not a"
-                        + " port (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-            }
-            return p.setting(v);
+            Integer v = Values.port(p, Values.JAKARTA_MAIL, b);
+            return v == null ? null : p.setting(v);
         }
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * transport or store protocol ({@code mail.transport.protocol=smtps}), the sibling's keys are never read.
  * Keys under {@code spring.}, {@code quarkus.} and {@code simplejavamail.} belong to those sources' extractors.
  */
-public final class JakartaMailExtractor implements Extractor {
+public final class JakartaMailExtractor extends Source {
     private static final List<String> OWNED_ELSEWHERE = Arrays.asList("spring.", "quarkus.", "simplejavamail.", "%",
             "logging.");
     /** Package names of mail providers, as in logger names ({@code org.eclipse.angus.mail.smtp.protocol}). */
@@ -41,8 +41,7 @@ public final class JakartaMailExtractor implements Extractor {
             "camel.component.mail.additional-java-mail-properties.", "camel.component.mail.additionalJavaMailProperties.",
             "grails.mail.props.", "mail.session.");
 
-    @Override
-    public String source() { return "jakarta-mail"; }
+    public JakartaMailExtractor() { super("jakarta-mail", Values.JAKARTA_MAIL); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -199,8 +198,7 @@ public final class JakartaMailExtractor implements Extractor {
         if (first == null) first = keys.values().iterator().next();
         Prop anchorProp = host != null ? host : first;
         SourceLocation anchor = anchorProp.at();
-        MailEndpoint.Builder b = MailEndpoint.builder(prefix + "mail." + p.id(), source(), anchor).profile(view.profile())
-                .anchorKey(anchorProp.key());
+        MailEndpoint.Builder b = start(prefix + "mail." + p.id(), view.profile(), anchorProp);
 
         Prop protocolKey = keys.get(p.family() == Protocol.Family.SMTP ? "mail.transport.protocol" : "mail.store.protocol");
         Setting<Protocol> protocol = protocolKey != null && p.id().equals(trimmed(protocolKey))
@@ -211,13 +209,9 @@ public final class JakartaMailExtractor implements Extractor {
             if (e.getKey().equals("mail." + p.id() + ".password")) password = e.getValue(); // the application reads it
             else sessionKeys.put(e.getKey(), e.getValue());
         }
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = p;
-        in.protocolSetting = protocol;
-        in.keys = sessionKeys;
+        JakartaMail.Input in = new JakartaMail.Input(protocol, sessionKeys, prefix);
         in.password = password;
         in.siblingIgnored = siblingIgnored;
-        in.keyPrefix = prefix;
         // Micronaut and Liferay build the session from these keys alone and send with it: without a host key,
         // Jakarta Mail connects to localhost. Elsewhere the application's code (or a URL) passes the host.
         in.hostFromCode = !prefix.equals(MICRONAUT) && !prefix.equals("mail.session.");
@@ -228,20 +222,18 @@ public final class JakartaMailExtractor implements Extractor {
             if (user != null) in.user = user;
             if (pw != null) in.password = pw;
         }
-        b.protocol(protocol);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         if (protocolKey != null && protocolKey.isResolved() && Protocol.fromId(trimmed(protocolKey)) == null) {
-            b.diagnostic(Diagnostic.invalid(protocolKey.key(), protocolKey.at(), "sets " + protocolKey.key() + " to '"
-                    + trimmed(protocolKey) + "', which is no Jakarta Mail provider: getting the transport or store fails"
-                    + " with NoSuchProviderException", "use one of smtp, smtps, imap, imaps, pop3, pop3s (lower case)", false));
+            b.diagnostic(Diagnostic.of(Diagnostic.Reason.UNKNOWN_PROTOCOL, library(), protocolKey.key(), protocolKey.at())
+                    .value(trimmed(protocolKey)));
         }
         if (unresolvedProtocol != null) {
             b.encryption(unresolvedProtocol.setting(Encryption.UNKNOWN));
             b.port(unresolvedProtocol.setting(null));
         }
         ConfigFormat format = anchorProp.format();
-        b.remedies(new JakartaRemedies(prefix, prefix + "mail." + p.id() + ".port", format));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new JakartaFixes(prefix, prefix + "mail." + p.id() + ".port").of(built, format)).build();
     }
 
     private static String trimmed(Prop p) { return p.value() == null ? "" : p.value().trim(); }

@@ -203,7 +203,7 @@ public final class JavaCodeExtractor implements Extractor {
                 JakartaMail.evaluate(in, b);
                 if (!opened(b)) identityOffByDefault(b, in, p);
                 JavaCode.Call c = g.connect();
-                b.remedies(new JavaRemedies(g.api(), g.name(), c != null && c.args().size() >= 4 ? c.receiver() + ".connect" : null));
+                fixes(b, new JavaFixes(g.api(), g.name(), c != null && c.args().size() >= 4 ? c.receiver() + ".connect" : null));
                 out.add(b.build());
             }
         }
@@ -221,10 +221,8 @@ public final class JavaCodeExtractor implements Extractor {
         }
 
         private JakartaMail.Input input(Protocol p, Setting<Protocol> protocol, Map<String, Prop> keys) {
-            JakartaMail.Input in = new JakartaMail.Input();
-            in.protocol = p;
-            in.protocolSetting = protocol;
-            in.keys = keys;
+            JakartaMail.Input in = new JakartaMail.Input(protocol.value() == p ? protocol : Setting.defaulted(p, protocol.location()),
+                    keys, "");
             in.hostFromCode = true;
             in.code = true;
             return in;
@@ -254,6 +252,11 @@ public final class JavaCodeExtractor implements Extractor {
          * what it leaves to the library's defaults (encryption, port, timeouts) is unknown, not the default, and one
          * MP017 note says so. Returns whether the group is open.
          */
+        /** Attaches the fixes, which need the endpoint as built (its protocol and encryption). */
+        private void fixes(MailEndpoint.Builder b, JavaFixes fixes) {
+            b.fixes(fixes.of(b.build()));
+        }
+
         private boolean opened(MailEndpoint.Builder b) {
             if (g.openedBy() == null) return false;
             MailEndpoint probe = b.build();
@@ -269,10 +272,8 @@ public final class JavaCodeExtractor implements Extractor {
             }
             if (probe.timeouts() != null && !Boolean.TRUE.equals(probe.timeouts().value())) b.timeouts(null);
             if (!unknown.isEmpty()) {
-                b.diagnostic(Diagnostic.unresolved(null, at, "may get further settings from " + g.openedBy() + " at run time: "
-                        + String.join(" and ", unknown) + " left to the library's default cannot be checked from the source;"
-                        + " the settings written here are judged as written", "write the settings where the session is made,"
-                        + " or check which settings " + g.openedBy() + " adds"));
+                b.diagnostic(Diagnostic.of(Diagnostic.Reason.SETTINGS_FROM_CODE, Diagnostic.Library.JAVA_CODE, null, at)
+                        .detail(g.openedBy()).other(String.join(" and ", unknown)));
             }
             return true;
         }
@@ -288,8 +289,7 @@ public final class JavaCodeExtractor implements Extractor {
             if (!probe.encryption().isKnown() || probe.encryption().value() == io.github.mailports.model.Encryption.NONE
                     || probe.encryption().value() == io.github.mailports.model.Encryption.UNKNOWN) return;
             Setting<?> on = probe.encryption();
-            b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, "mail." + p.id() + ".ssl.checkserveridentity (unset,"
-                    + " javax.mail default false)", on.location()));
+            b.identityCheck(Setting.of(Boolean.FALSE, Origin.DEFAULT, "mail." + p.id() + ".ssl.checkserveridentity", on.location()));
         }
 
         private boolean javaxMail() {
@@ -336,12 +336,11 @@ public final class JavaCodeExtractor implements Extractor {
             JakartaMail.evaluate(in, b);
             boolean opened = opened(b);
             if (protocolProp != null && protocolProp.isResolved() && Protocol.fromId(protocolProp.value().trim()) == null) {
-                b.diagnostic(Diagnostic.invalid(protocolProp.key(), protocolProp.at(), "sets " + protocolProp.key() + "(\""
-                        + protocolProp.value() + "\"), which is no Jakarta Mail transport: sending fails with"
-                        + " NoSuchProviderException", "use \"smtp\" or \"smtps\"", true));
+                b.diagnostic(Diagnostic.of(Diagnostic.Reason.UNKNOWN_PROTOCOL, Diagnostic.Library.JAVA_CODE, protocolProp.key(),
+                        protocolProp.at()).value(protocolProp.value()).decisive(true));
             }
             if (!opened) identityOffByDefault(b, in, p);
-            b.remedies(new JavaRemedies(g.api(), g.name(), portCall != null || !hasKey(keys, p, "port")
+            fixes(b, new JavaFixes(g.api(), g.name(), portCall != null || !hasKey(keys, p, "port")
                     ? g.name() + ".setPort" : null));
             out.add(b.build());
         }
@@ -401,10 +400,12 @@ public final class JavaCodeExtractor implements Extractor {
             }
             b.protocol(in.protocolSetting);
             JakartaMail.evaluate(in, b);
+            boolean requiredOnly = !sslOn && !isTrue(startEnable) && isTrue(startRequired);
             if (!opened(b) && !keys.containsKey(px + "ssl.checkserveridentity")) {
                 commonsIdentity(b, ssl, startEnable, startRequired, check, sslOn);
             }
-            b.remedies(new JavaRemedies(g.api(), g.name(), sslOn ? g.name() + ".setSslSmtpPort" : g.name() + ".setSmtpPort"));
+            fixes(b, new JavaFixes(g.api(), g.name(), sslOn ? g.name() + ".setSslSmtpPort" : g.name() + ".setSmtpPort")
+                    .startTlsOnlyRequired(requiredOnly));
             out.add(b.build());
         }
 
@@ -417,14 +418,12 @@ public final class JavaCodeExtractor implements Extractor {
                 // setStartTLSRequired(true) alone upgrades (starttls.required), but Email.getMailSession writes the check
                 // only "if ((isSSLOnConnect() || isStartTLSEnabled()) && isSSLCheckServerIdentity())" (commons-email
                 // 1.6.0; shown by JavaCodeRuntimeTruthTest): the call is ignored
-                b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, name("setSSLCheckServerIdentity") + "(true) (ignored:"
-                        + " Commons Email writes it only with setSSLOnConnect(true) or setStartTLSEnabled(true))", check.at()));
+                b.identityCheck(Setting.of(Boolean.FALSE, Origin.DEFAULT, "mail.smtp.ssl.checkserveridentity ("
+                        + name("setSSLCheckServerIdentity") + "(true) is ignored without " + name("setStartTLSEnabled") + "(true))",
+                        check.at()));
                 return;
             }
-            boolean requiredOnly = on == startRequired;
-            b.identityCheck(Setting.of(Boolean.FALSE, Origin.EXPLICIT, name("setSSLCheckServerIdentity") + " (not called;"
-                    + " Commons Email's default is false" + (requiredOnly ? ", and it is written only with setStartTLSEnabled(true)" : "")
-                    + ")", on.at()));
+            b.identityCheck(Setting.of(Boolean.FALSE, Origin.DEFAULT, name("setSSLCheckServerIdentity"), on.at()));
         }
 
         private static boolean isTrue(Prop p) {
@@ -514,7 +513,7 @@ public final class JavaCodeExtractor implements Extractor {
             b.protocol(protocol);
             JakartaMail.evaluate(in, b);
             if (strategy != null && !strategy.isResolved() && port == null) b.port(strategy.setting((Integer) null));
-            b.remedies(new JavaRemedies(g.api(), "MailerBuilder", null));
+            fixes(b, new JavaFixes(g.api(), "MailerBuilder", null));
             out.add(b.build());
         }
 

@@ -5,15 +5,19 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +53,7 @@ import java.util.TreeSet;
  * {@code appender.<id>.<component>.type = Ssl}. Variables: {@code ${name}} from {@code <Properties>} (or
  * {@code property.name}), {@code ${env:NAME}}, {@code ${sys:name}}, each with {@code :-default}.
  */
-public final class Log4j2Extractor implements Extractor {
+public final class Log4j2Extractor extends Source {
     static final String SOURCE = "log4j2";
     private static final List<String> ATTRIBUTES = Arrays.asList("name", "to", "cc", "bcc", "from", "replyto", "subject",
             "smtpprotocol", "smtphost", "smtpport", "smtpusername", "smtppassword", "smtpdebug", "buffersize",
@@ -89,8 +93,7 @@ public final class Log4j2Extractor implements Extractor {
         final List<String> profileExpressions = new ArrayList<>();
     }
 
-    @Override
-    public String source() { return SOURCE; }
+    public Log4j2Extractor() { super(SOURCE, Values.LOG4J2); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -112,11 +115,7 @@ public final class Log4j2Extractor implements Extractor {
             for (Appender a : appenders) {
                 for (String expr : a.profileExpressions) named.addAll(SpringProfiles.names(expr));
             }
-            named.remove(MailEndpoint.DEFAULT_PROFILE);
-            List<String> profiles = new ArrayList<>();
-            profiles.add(MailEndpoint.DEFAULT_PROFILE);
-            profiles.addAll(named);
-            for (String profile : profiles) {
+            for (String profile : profiles(MailEndpoint.DEFAULT_PROFILE, named)) {
                 for (Appender a : appenders) {
                     if (active(a, profile)) out.add(endpoint(a, profile, properties, propertyAt, ctx, f.format()));
                 }
@@ -402,8 +401,7 @@ public final class Log4j2Extractor implements Extractor {
                 ? nameProp.value().trim() : "?";
         Prop host = p.get("smtphost");
         SourceLocation anchor = host != null ? host.at() : a.at;
-        MailEndpoint.Builder b = MailEndpoint.builder("log4j2:" + name, SOURCE, anchor).profile(profile)
-                .anchorKey(host != null ? host.key() : a.atKey);
+        MailEndpoint.Builder b = start("log4j2:" + name, profile, anchor, host != null ? host.key() : a.atKey);
 
         Prop proto = p.get("smtpprotocol");
         Protocol protocol = Protocol.SMTP;
@@ -412,9 +410,7 @@ public final class Log4j2Extractor implements Extractor {
         if (proto != null) {
             if (!proto.isResolved()) {
                 known = false;
-                b.diagnostic(Diagnostic.unresolved(proto.key(), proto.at(), "decides the protocol through " + proto.key()
-                        + ", a placeholder with no value: supply it through the plugin's properties to check the"
-                        + " connection", null));
+                unresolved(proto, "the protocol", b);
             } else {
                 String v = proto.value() == null ? "" : proto.value();
                 if (v.isEmpty() || v.equals("smtp")) {
@@ -424,9 +420,8 @@ public final class Log4j2Extractor implements Extractor {
                     protocolSetting = proto.setting(Protocol.SMTPS);
                 } else {
                     known = false;
-                    b.diagnostic(Diagnostic.invalid(proto.key(), proto.at(), "sets " + proto.key() + " to '" + v
-                            + "', which is no Jakarta Mail transport (the names are smtp and smtps, in lower case):"
-                            + " sending fails with NoSuchProviderException", "use smtps (or smtp)", true));
+                    b.diagnostic(Diagnostic.of(Reason.UNKNOWN_PROTOCOL, Library.LOG4J2, proto.key(), proto.at()).value(v)
+                            .decisive(true));
                 }
             }
         }
@@ -436,23 +431,9 @@ public final class Log4j2Extractor implements Extractor {
         if (port != null) {
             if (!port.isResolved()) {
                 connectPort = port.setting(null);
-            } else {
-                String v = port.value() == null ? "" : port.value().trim();
-                if (v.isEmpty()) v = "0"; // an empty port is the default, as unset: nothing to report
-                try {
-                    int n = Integer.parseInt(v);
-                    if (n < 0 || n > 65535) {
-                        b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to " + n
-                                + ", which is not a port (0 to 65535): Log4j's @ValidPort check fails and the appender"
-                                + " is not created", "set a port between 1 and 65535", true));
-                    } else if (n > 0) {
-                        connectPort = port.setting(n);
-                    }
-                } catch (NumberFormatException e) {
-                    b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to '" + v
-                            + "', which is not a number: Log4j warns and uses the protocol's default port",
-                            "write the port as a plain decimal number", false));
-                }
+            } else if (port.value() != null && !port.value().trim().isEmpty()) { // empty: the default, as unset
+                Integer n = port(port, b);
+                if (n != null && n > 0 && n <= 65535) connectPort = port.setting(n); // 0 is unset
             }
         }
 
@@ -474,38 +455,25 @@ public final class Log4j2Extractor implements Extractor {
                     if (!vp.isResolved()) {
                         check = vp;
                     } else {
-                        String s = vp.value() == null ? "" : vp.value().trim();
-                        if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
-                            b.diagnostic(Diagnostic.invalid(vp.key(), vp.at(), "sets " + vp.key() + " to '" + s
-                                    + "', which is not true or false: Log4j reads it as false", "write true", false));
-                        }
-                        check = vp.as(String.valueOf(s.equalsIgnoreCase("true")));
+                        check = vp.as(String.valueOf(bool(vp, false, b)));
                         if (ignoresVerifyHostName) check = vp.as("false"); // the SMTP appender writes false whatever it says
                     }
                 }
                 keys.put("mail.smtps.ssl.checkserveridentity", check);
             } else {
                 String ssl = a.dialect == Dialect.XML ? "<" + a.ssl.key + ">" : a.ssl.key;
-                b.diagnostic(Diagnostic.ineffective(a.ssl.key, a.ssl.at, "sets " + ssl + ", an Ssl configuration that"
-                        + " Log4j applies only when smtpProtocol is exactly smtps: with smtp it is ignored and the"
-                        + " connection is not encrypted", "set smtpProtocol to smtps (port 465), or remove " + ssl));
+                b.diagnostic(Diagnostic.of(Reason.SSL_WITHOUT_SMTPS, Library.LOG4J2, a.ssl.key, a.ssl.at).detail(ssl));
             }
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = protocol;
-        in.protocolSetting = protocolSetting;
-        in.keys = keys;
-        in.connectHost = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name"
-                + " alone and give the login through smtpUsername and smtpPassword");
+        JakartaMail.Input in = new JakartaMail.Input(protocolSetting, keys, "");
+        in.connectHost = host(host, "smtpUsername", "smtpPassword", b);
         in.connectPort = connectPort;
         in.user = p.get("smtpusername");
         in.password = p.get("smtppassword");
         in.siblingIgnored = true;
         in.sslFactoryObject = sslFactory;
-        in.keyPrefix = "";
-        b.protocol(protocolSetting);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         SourceLocation literal = literalProperty(in.password, properties, propertyAt, ctx);
         if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "Property", literal));
         if (proto != null && !known) {
@@ -513,7 +481,7 @@ public final class Log4j2Extractor implements Extractor {
         } else if (protocol == Protocol.SMTP && protocolSetting.isWritten()) {
             b.encryption(proto.setting(Encryption.NONE)); // smtpProtocol="smtp": Log4j has no STARTTLS option
         }
-        b.remedies(new Log4j2Remedies(a.dialect, a.propsPrefix, a.sslPrefix));
+        b.fixes(new Log4j2Fixes(a.dialect, a.propsPrefix, a.sslPrefix).of(protocol));
         return b.build();
     }
 
@@ -531,31 +499,30 @@ public final class Log4j2Extractor implements Extractor {
         return propertyAt.get(name);
     }
 
-    /** Fix hints as attributes of the SMTP appender in the file's own dialect. */
-    static final class Log4j2Remedies implements Remedies {
+    /** Fixes as attributes of the SMTP appender in the file's own dialect. */
+    static final class Log4j2Fixes {
         private final Dialect dialect;
         private final String propsPrefix;
         private final String sslPrefix;
 
-        Log4j2Remedies(Dialect dialect, String propsPrefix, String sslPrefix) {
+        Log4j2Fixes(Dialect dialect, String propsPrefix, String sslPrefix) {
             this.dialect = dialect;
             this.propsPrefix = propsPrefix;
             this.sslPrefix = sslPrefix;
         }
 
-        private String set(String attr, String value) {
-            switch (dialect) {
-                case XML:
-                    return attr + "=\"" + value + "\"";
-                case YAML:
-                    return attr + ": " + value;
-                case JSON:
-                    return "\"" + attr + "\": \"" + value + "\"";
-                default:
-                    return propsPrefix + attr + " = " + value;
-            }
+        Fixes of(Protocol protocol) {
+            Syntax syntax = dialect == Dialect.XML ? Syntax.XML_ATTRIBUTE : dialect == Dialect.YAML ? Syntax.YAML
+                    : dialect == Dialect.JSON ? Syntax.JSON : Syntax.SPACED_PROPERTIES;
+            return Fixes.of(syntax, r -> fix(r, protocol.id()));
         }
 
+        /** An attribute of the appender; in properties, under the appender's prefix. */
+        private Fix.Assignment set(String attr, String value) {
+            return Fix.set(dialect == Dialect.PROPERTIES ? propsPrefix + attr : attr, value);
+        }
+
+        /** verifyHostName on the appender's Ssl element, which each dialect nests its own way. */
         private String verify() {
             switch (dialect) {
                 case XML:
@@ -569,35 +536,33 @@ public final class Log4j2Extractor implements Extractor {
             }
         }
 
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
-            String p = e.protocol().value().id();
+        private Fix fix(Remedy remedy, String p) {
             switch (remedy) {
                 case ENCRYPT:
-                    return "set " + set("smtpProtocol", "smtps") + " and " + set("smtpPort", "465")
-                            + " (Log4j's SMTP appender has no STARTTLS option)";
+                    return Fix.of("set ", set("smtpProtocol", "smtps"), " and ", set("smtpPort", "465"),
+                            " (Log4j's SMTP appender has no STARTTLS option)");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set " + set("smtpProtocol", "smtps") + " (Log4j's SMTP appender has no STARTTLS option)";
+                    return Fix.of("set ", set("smtpProtocol", "smtps"), " (Log4j's SMTP appender has no STARTTLS option)");
                 case REQUIRE_STARTTLS:
-                    return "Log4j cannot require STARTTLS: set " + set("smtpProtocol", "smtps") + " with port 465";
+                    return Fix.of("Log4j cannot require STARTTLS: set ", set("smtpProtocol", "smtps"), " with port 465");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set " + set("smtpPort", "465") + " or remove it (smtps defaults to 465)";
+                    return Fix.of("set ", set("smtpPort", "465"), " or remove it (smtps defaults to 465)");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
                 case PREFER_IMPLICIT_TLS:
-                    return "set " + set("smtpPort", "465") + " with " + set("smtpProtocol", "smtps");
+                    return Fix.of("set ", set("smtpPort", "465"), " with ", set("smtpProtocol", "smtps"));
                 case ENABLE_IDENTITY_CHECK:
-                    return "set " + verify() + ", with Log4j 2.25.4 or newer (older versions ignore the attribute,"
-                            + " CVE-2026-34477)";
+                    return Fix.of("set " + verify() + ", with Log4j 2.25.4 or newer (older versions ignore the attribute,"
+                            + " CVE-2026-34477)");
                 case VERIFY_CERTIFICATES:
-                    return "remove -Dmail." + p + ".ssl.trust from the JVM options and give the Ssl element a TrustStore"
-                            + " with the server's CA";
+                    return Fix.of("remove -Dmail." + p + ".ssl.trust from the JVM options and give the Ssl element a TrustStore"
+                            + " with the server's CA");
                 case SET_TIMEOUTS:
-                    return "Log4j has no timeout attributes: start the JVM with -Dmail." + p + ".connectiontimeout=10000"
-                            + " -Dmail." + p + ".timeout=10000 -Dmail." + p + ".writetimeout=10000 (milliseconds)";
+                    return Fix.of("Log4j has no timeout attributes: start the JVM with -Dmail." + p + ".connectiontimeout=10000"
+                            + " -Dmail." + p + ".timeout=10000 -Dmail." + p + ".writetimeout=10000 (milliseconds)");
                 case EXTERNALISE_PASSWORD:
-                    return "use a lookup such as " + set("smtpPassword", "${env:SMTP_PASSWORD}")
-                            + " and supply the value from the environment or a secret store";
+                    return Fix.of("use a lookup such as ", set("smtpPassword", "${env:SMTP_PASSWORD}"),
+                            " and supply the value from the environment or a secret store");
                 default:
                     return null;
             }

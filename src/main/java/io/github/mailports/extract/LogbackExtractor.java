@@ -4,14 +4,18 @@ import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.XmlElement;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +55,7 @@ import java.util.TreeSet;
  * literal value is a password written in the file, at the property's line; a property whose own value is a
  * variable (an environment variable, a {@code <springProperty>}) is not.
  */
-public final class LogbackExtractor implements Extractor {
+public final class LogbackExtractor extends Source {
     static final String SOURCE = "logback";
     private static final List<String> KNOWN_CLASSES = Arrays.asList(
             "ch.qos.logback.classic.net.SMTPAppender", "ch.qos.logback.access.net.SMTPAppender", "SMTPAppender");
@@ -69,8 +73,7 @@ public final class LogbackExtractor implements Extractor {
         SUGGEST.put("smtpport", "smtpPort");
     }
 
-    @Override
-    public String source() { return SOURCE; }
+    public LogbackExtractor() { super(SOURCE, Values.LOGBACK); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -80,11 +83,7 @@ public final class LogbackExtractor implements Extractor {
             if (root == null || !isRoot(root) || !hasSmtpAppender(root)) continue;
             TreeSet<String> named = new TreeSet<>();
             profileNames(root, named);
-            named.remove(MailEndpoint.DEFAULT_PROFILE);
-            List<String> profiles = new ArrayList<>();
-            profiles.add(MailEndpoint.DEFAULT_PROFILE);
-            profiles.addAll(named);
-            for (String profile : profiles) {
+            for (String profile : profiles(MailEndpoint.DEFAULT_PROFILE, named)) {
                 Walk w = new Walk(f.path(), profile, ctx, out);
                 w.walk(root);
             }
@@ -279,42 +278,18 @@ public final class LogbackExtractor implements Extractor {
                 return null; // the session comes from JNDI: the container's settings decide the connection
             }
             SourceLocation anchor = host != null ? host.at() : at(appender);
-            MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, anchor).profile(profile)
-                    .anchorKey(host != null ? host.key() : appender.name());
+            MailEndpoint.Builder b = start(id, profile, anchor, host != null ? host.key() : appender.name());
             for (Diagnostic d : ineffective) b.diagnostic(d);
-            host = HostValues.withoutUserInfo(host, b, "set <" + (host == null ? "" : host.key()) + "> to the host name alone"
-                    + " and give the login through <username> and <password>");
+            host = host(host, "username", "password", b);
 
             if (host != null && host.isResolved() && host.value() != null && host.value().contains("_IS_UNDEFINED")) {
-                b.diagnostic(Diagnostic.invalid(host.key(), host.at(), "sets " + host.key() + " to '" + host.raw().trim()
-                        + "': Logback's default separator is ':-', so it looks up a variable whose name includes the"
-                        + " intended default, finds none and connects to the host '" + host.value().trim()
-                        + "': sending fails", fixSyntax(host), true));
+                b.diagnostic(Diagnostic.of(Reason.UNDEFINED_VARIABLE_HOST, Library.LOGBACK, host.key(), host.at())
+                        .value(host.value().trim()).detail(host.raw().trim()).decisive(true));
             }
-            Setting<Integer> portSetting = Setting.defaulted(25, anchor);
-            if (port != null) {
-                if (!port.isResolved()) {
-                    portSetting = port.setting(null);
-                } else {
-                    String v = trim(port.value());
-                    try {
-                        int p = Integer.parseInt(v);
-                        portSetting = port.setting(p);
-                        if (p < 1 || p > 65535) {
-                            b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to " + p
-                                    + ", which is not a port (1 to 65535): the connection fails",
-                                    "set a port between 1 and 65535", true));
-                        }
-                    } catch (NumberFormatException e) {
-                        b.diagnostic(Diagnostic.invalid(port.key(), port.at(), "sets " + port.key() + " to '" + v
-                                + "'" + springSyntax(port) + ", which is not a number: Logback ignores it with a warning"
-                                + " and connects to port 25", v.contains("_IS_UNDEFINED") ? fixSyntax(port)
-                                : "write the port as a plain decimal number", false));
-                    }
-                }
-            }
-            Boolean sslOn = bool(ssl, b);
-            Boolean startOn = bool(startTls, b);
+            Setting<Integer> portSetting = port(port, Setting.defaulted(25, anchor), b); // Joran keeps 25 for a port it cannot convert
+            // Joran's conversion: true/false in any case after trimming; anything else is ignored (false), as is no element
+            Boolean sslOn = ssl == null ? Boolean.FALSE : bool(ssl, false, b);
+            Boolean startOn = startTls == null ? Boolean.FALSE : bool(startTls, false, b);
 
             Map<String, Prop> keys = new LinkedHashMap<>();
             boolean both = Boolean.TRUE.equals(sslOn) && Boolean.TRUE.equals(startOn);
@@ -325,18 +300,13 @@ public final class LogbackExtractor implements Extractor {
                 }
             }
 
-            JakartaMail.Input in = new JakartaMail.Input();
-            in.protocol = Protocol.SMTP;
-            in.protocolSetting = Setting.defaulted(Protocol.SMTP, anchor);
-            in.keys = keys;
+            JakartaMail.Input in = new JakartaMail.Input(Setting.defaulted(Protocol.SMTP, anchor), keys, "");
             in.connectHost = host;
             in.connectPort = portSetting;
             in.user = user;
             in.password = password;
             in.siblingIgnored = false;
-            in.keyPrefix = "";
-            b.protocol(in.protocolSetting);
-            JakartaMail.evaluate(in, b);
+            session(in, b);
             SourceLocation literal = password == null ? null : literalSource(password.raw());
             if (literal != null) b.literalPassword(Setting.of(Boolean.TRUE, Origin.EXPLICIT, "property", literal));
             if (both) {
@@ -345,104 +315,58 @@ public final class LogbackExtractor implements Extractor {
                 b.conflictingStartTls(startTls.setting(Encryption.NONE));
             } else if (Boolean.TRUE.equals(sslOn) && startTls != null && startOn == null) {
                 b.encryption(startTls.setting(Encryption.UNKNOWN));
-                b.diagnostic(Diagnostic.unresolved(startTls.key(), startTls.at(), "decides encryption through "
-                        + startTls.key() + ", a placeholder with no value: with " + ssl.key() + " on, Logback applies"
-                        + " neither when it is true; supply it through the plugin's properties to check the connection",
-                        null));
+                b.diagnostic(Diagnostic.unresolved(Library.LOGBACK, startTls.key(), startTls.at(), "encryption", null)
+                        .other(ssl.key()));
             }
-            b.remedies(new LogbackRemedies());
+            b.fixes(LogbackFixes.FIXES);
             return b.build();
         }
 
-        /** Joran's boolean conversion: true/false in any case after trimming; anything else is ignored (false). */
-        private Boolean bool(Prop p, MailEndpoint.Builder b) {
-            if (p == null) return Boolean.FALSE;
-            if (!p.isResolved()) return null;
-            String v = trim(p.value());
-            if (v.equalsIgnoreCase("true")) return Boolean.TRUE;
-            if (v.equalsIgnoreCase("false")) return Boolean.FALSE;
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + v + "'" + springSyntax(p)
-                    + ", which is not true or false: Logback ignores it with a warning and " + p.key() + " stays off",
-                    v.contains("_IS_UNDEFINED") ? fixSyntax(p) : "write true or false", false));
-            return Boolean.FALSE;
-        }
-
-        /** For a value that came out of Spring's {@code ${NAME:default}}: why Logback sees no default. */
-        private String springSyntax(Prop p) {
-            if (p.value() == null || !p.value().contains("_IS_UNDEFINED")) return "";
-            return " (written as " + p.raw().trim() + ": Logback's default separator is ':-', so it looks up a variable"
-                    + " whose name includes the intended default, finds none and uses NAME_IS_UNDEFINED)";
-        }
-
-        private String fixSyntax(Prop p) {
-            return "write the default with ':-', e.g. " + p.raw().trim().replaceFirst("\\$\\{([^:}]+):(?!-)", "\\${$1:-");
-        }
-
         private Diagnostic misCased(XmlElement c, String meant) {
-            String what;
-            switch (meant) {
-                case "SSL":
-                    what = "so SSL (implicit TLS) is not turned on";
-                    break;
-                case "STARTTLS":
-                    what = "so STARTTLS is not turned on";
-                    break;
-                case "SMTPHost":
-                case "smtpHost":
-                    what = "so the host is not set";
-                    break;
-                case "SMTPPort":
-                case "smtpPort":
-                    what = "so the port stays 25";
-                    break;
-                case "password":
-                case "username":
-                    what = "so no login is configured";
-                    break;
-                default:
-                    what = "so the setting has no effect";
-            }
-            return Diagnostic.ineffective(c.name(), at(c), "sets <" + c.name() + ">, which Logback never reads:"
-                    + " Joran matches element names case-sensitively and the SMTP appender has no property '"
-                    + toLowerCamelCase(c.localName()) + "' (Logback 1.3+ logs a warning and ignores it), " + what
-                    + ": did you mean <" + meant + ">?", "rename it to <" + meant + ">");
+            return Diagnostic.of(Reason.MIS_CASED_ELEMENT, Library.LOGBACK, c.name(), at(c)).near(meant)
+                    .detail(toLowerCamelCase(c.localName()));
         }
     }
 
     private static String trim(String s) { return s == null ? "" : s.trim(); }
 
-    /** Fix hints as Logback XML elements of the appender; Jakarta Mail settings without an element as -D options. */
-    static final class LogbackRemedies implements Remedies {
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
+    /** Fixes as Logback XML elements of the appender; Jakarta Mail settings without an element as -D options. */
+    static final class LogbackFixes {
+        /** The same for every appender: it speaks SMTP, and its elements have fixed names. */
+        static final Fixes FIXES = Fixes.of(Syntax.XML_ELEMENT, LogbackFixes::fix);
+
+        private LogbackFixes() {
+        }
+
+        private static Fix fix(Remedy remedy) {
             switch (remedy) {
                 case ENCRYPT:
-                    return "set <SSL>true</SSL> and <smtpPort>465</smtpPort> in the appender (Logback's <STARTTLS> is"
-                            + " only opportunistic)";
+                    return Fix.of("set ", Fix.set("SSL", "true"), " and ", Fix.set("smtpPort", "465"), " in the appender (Logback's"
+                            + " <STARTTLS> is only opportunistic)");
                 case REQUIRE_STARTTLS:
-                    return "Logback cannot require STARTTLS: replace <STARTTLS>true</STARTTLS> with <SSL>true</SSL> and"
-                            + " <smtpPort>465</smtpPort> (or start the JVM with -Dmail.smtp.starttls.required=true)";
+                    return Fix.of("Logback cannot require STARTTLS: replace ", Fix.set("STARTTLS", "true"), " with ", Fix.set("SSL", "true"),
+                            " and ", Fix.set("smtpPort", "465"), " (or start the JVM with -Dmail.smtp.starttls.required=true)");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set <SSL>true</SSL> in the appender and remove <STARTTLS> (or connect to 587 with"
-                            + " -Dmail.smtp.starttls.required=true)";
+                    return Fix.of("set ", Fix.set("SSL", "true"), " in the appender and remove <STARTTLS> (or connect to 587 with"
+                            + " -Dmail.smtp.starttls.required=true)");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set <smtpPort>465</smtpPort>: Logback connects to port 25 unless told otherwise, even with <SSL>";
+                    return Fix.of("set ", Fix.set("smtpPort", "465"), ": Logback connects to port 25 unless told otherwise, even with <SSL>");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
                 case PREFER_IMPLICIT_TLS:
-                    return "set <smtpPort>465</smtpPort> with <SSL>true</SSL>";
+                    return Fix.of("set ", Fix.set("smtpPort", "465"), " with ", Fix.set("SSL", "true"));
                 case SET_TIMEOUTS:
-                    return "Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
-                            + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)";
+                    return Fix.of("Logback has no timeout elements: start the JVM with -Dmail.smtp.connectiontimeout=10000"
+                            + " -Dmail.smtp.timeout=10000 -Dmail.smtp.writetimeout=10000 (milliseconds)");
                 case EXTERNALISE_PASSWORD:
-                    return "take the password from the environment: <password>${SMTP_PASSWORD}</password>, or a"
-                            + " <property> whose value is ${SMTP_PASSWORD}, supplied from the environment or a secret store";
+                    return Fix.of("take the password from the environment: ", Fix.set("password", "${SMTP_PASSWORD}"), ", or a"
+                            + " <property> whose value is ${SMTP_PASSWORD}, supplied from the environment or a secret store");
                 case REMOVE_STARTTLS:
-                    return "remove <STARTTLS>: with both, Logback applies neither; keep <SSL>true</SSL> on port 465";
+                    return Fix.of("remove <STARTTLS>: with both, Logback applies neither; keep ", Fix.set("SSL", "true"), " on port 465");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove -Dmail.smtp.ssl.checkserveridentity=false from the JVM options";
+                    return Fix.of("remove -Dmail.smtp.ssl.checkserveridentity=false from the JVM options");
                 case VERIFY_CERTIFICATES:
-                    return "remove -Dmail.smtp.ssl.trust from the JVM options and add the server's CA to the trust store";
+                    return Fix.of("remove -Dmail.smtp.ssl.trust from the JVM options and add the server's CA to the trust store");
                 default:
                     return null;
             }

@@ -2,15 +2,18 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
-import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
+import io.github.mailports.model.Syntax;
 
 import java.io.UnsupportedEncodingException;
 import java.net.URLDecoder;
@@ -39,15 +42,14 @@ import java.util.regex.Pattern;
  * and read timeouts, Spring Integration none of its own: which library reads the URL is not known here, so
  * no timeout advice is given. The password is never printed: not in messages, not in the endpoint's host.
  */
-public final class MailUrlExtractor implements Extractor {
+public final class MailUrlExtractor extends Source {
     static final String SOURCE = "mail-url";
     private static final Pattern URL = Pattern.compile("(?<![A-Za-z0-9+.\\-])(smtps?|imaps?|pop3s?)://[^\\s\"'<>]*");
     private static final Pattern BARE = Pattern.compile("(smtps?|imaps?|pop3s?):(?!//)([A-Za-z0-9\\[{$][^\\s\"'<>]*)");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
 
-    @Override
-    public String source() { return SOURCE; }
+    public MailUrlExtractor() { super(SOURCE, Library.MAIL_URL); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -268,7 +270,7 @@ public final class MailUrlExtractor implements Extractor {
         String key = prop.key();
         Origin origin = prop.origin() == Origin.UNRESOLVED ? Origin.PLACEHOLDER : prop.origin();
         String id = "url:" + key + (count > 1 ? "#" + (index + 1) : "");
-        MailEndpoint.Builder b = MailEndpoint.builder(id, SOURCE, at).profile(profile).anchorKey(key);
+        MailEndpoint.Builder b = start(id, profile, at, key);
         Parts parts = parse(url[1]);
         Parts rawParts = rawUrl == null ? null : parse(rawUrl[1]);
         Setting<Protocol> protocolSetting = Setting.of(protocol, origin, key, at);
@@ -280,9 +282,8 @@ public final class MailUrlExtractor implements Extractor {
             // the host part is the placeholder itself ({{smtp.host}}, ${SMTP_HOST}): MP017 names it
             host = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.host, prop.format());
         } else if (hostText.isEmpty() || !HOST.matcher(hostText).matches()) {
-            b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose host part is "
-                    + (hostText.isEmpty() ? "empty" : "not a host name") + ": creating the endpoint fails",
-                    "write the URL as " + protocol.id() + "://host:port", true));
+            b.diagnostic(Diagnostic.of(hostText.isEmpty() ? Reason.URL_HOST_EMPTY : Reason.URL_HOST_INVALID, Library.MAIL_URL,
+                    key, at).detail(protocol.id()).decisive(true));
             host = new Prop(key, at, null, null, origin, null, prop.format()); // unknown, and never printed
         } else {
             host = new Prop(key, at, hostText, hostText, origin, null, prop.format());
@@ -297,13 +298,13 @@ public final class MailUrlExtractor implements Extractor {
                 port = Setting.of(null, Origin.UNRESOLVED, key, at);
                 portPlaceholder = new Prop(key, at, null, null, Origin.UNRESOLVED, parts.port, prop.format());
             } else if (!DIGITS.matcher(portText).matches()) {
-                b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a number:"
-                        + " creating the endpoint fails", "write the URL as " + protocol.id() + "://host:port", true));
+                b.diagnostic(Diagnostic.of(Reason.URL_PORT_NOT_A_NUMBER, Library.MAIL_URL, key, at).detail(protocol.id())
+                        .decisive(true));
             } else {
                 int v = Integer.parseInt(portText);
                 if (v < 1 || v > 65535) { // the number is not repeated: a mangled URL could have a password there
-                    b.diagnostic(Diagnostic.invalid(key, at, "holds a " + protocol.id() + " URL whose port is not a port"
-                            + " (1 to 65535): the connection fails", "use a port between 1 and 65535", true));
+                    b.diagnostic(Diagnostic.of(Reason.URL_PORT_OUT_OF_RANGE, Library.MAIL_URL, key, at).detail(protocol.id())
+                            .decisive(true));
                     port = Setting.of(null, origin, key, at);
                 } else {
                     port = Setting.of(v, origin, key, at);
@@ -332,18 +333,14 @@ public final class MailUrlExtractor implements Extractor {
                     : new Prop(paramKey, at, value, resolved, origin, null, prop.format());
             String suffix = name.startsWith("mail." + protocol.id() + ".") ? name.substring(protocol.id().length() + 6) : null;
             if (suffix != null && (suffix.equals("host") || suffix.equals("port") || suffix.equals("user"))) {
-                b.diagnostic(Diagnostic.ineffective(paramKey, at, "sets " + name + " in the URL's query, which is never read:"
-                        + " the URL's own " + (suffix.equals("user") ? "user name" : suffix) + " is passed to connect() and wins",
-                        "remove the parameter and keep the " + (suffix.equals("user") ? "user name" : suffix) + " in the URL"));
+                b.diagnostic(Diagnostic.of(Reason.URL_PARAMETER_OVERRIDDEN, Library.MAIL_URL, paramKey, at).detail(name)
+                        .other(suffix.equals("user") ? "user name" : suffix));
                 continue;
             }
             keys.put(name, param);
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = protocol;
-        in.protocolSetting = protocolSetting;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocolSetting, keys, "");
         in.connectHost = host;
         in.connectPort = port;
         in.connectPortProp = portPlaceholder;
@@ -356,11 +353,9 @@ public final class MailUrlExtractor implements Extractor {
             in.password = new Prop(key, at, "*", "*", placeholder ? Origin.PLACEHOLDER : Origin.EXPLICIT, null, prop.format());
         }
         in.siblingIgnored = true; // Camel sets mail.transport.protocol and mail.store.protocol to the scheme
-        in.keyPrefix = "";
-        b.protocol(protocolSetting);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         b.timeouts(null);
-        b.remedies(new UrlRemedies());
+        b.fixes(UrlFixes.of(protocol));
         MailEndpoint e = b.build();
         if (!e.encryption().isWritten()) { // a default of the scheme: the URL is what decides it
             b.encryption(Setting.of(e.encryption().value(), origin, key, at));
@@ -369,52 +364,56 @@ public final class MailUrlExtractor implements Extractor {
         return e;
     }
 
-    /** Fix hints written as changes to the URL. */
-    static final class UrlRemedies implements Remedies {
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
-            Protocol p = e.protocol().value();
+    /** Fixes written as changes to the URL. */
+    static final class UrlFixes {
+        private UrlFixes() {
+        }
+
+        static Fixes of(Protocol p) { return Fixes.of(Syntax.URL_QUERY, r -> fix(r, p)); }
+
+        private static Fix fix(Remedy remedy, Protocol p) {
             Protocol.Family f = p.family();
             String tlsScheme = p.implicitTls() ? p.id() : p.sibling().id();
             String plainScheme = p.implicitTls() ? p.sibling().id() : p.id();
             int tlsPort = f.implicitTlsPort();
             int startTlsPort = f == Protocol.Family.SMTP ? 587 : f == Protocol.Family.IMAP ? 143 : 110;
-            String required = "mail." + plainScheme + ".starttls.required=true";
+            Fix.Assignment required = Fix.set("mail." + plainScheme + ".starttls.required", "true");
             switch (remedy) {
                 case ENCRYPT:
-                    return "use " + tlsScheme + "://host:" + tlsPort + " (or keep " + plainScheme + ":// on " + startTlsPort
-                            + " and add ?" + required + ")";
+                    return Fix.of("use " + tlsScheme + "://host:" + tlsPort + " (or keep " + plainScheme + ":// on " + startTlsPort
+                            + " and add ?", required, ")");
                 case REQUIRE_STARTTLS:
-                    return "add " + required + " to the URL's query (or use " + tlsScheme + "://host:" + tlsPort + ")";
+                    return Fix.of("add ", required, " to the URL's query (or use " + tlsScheme + "://host:" + tlsPort + ")");
                 case ENABLE_IMPLICIT_TLS:
-                    return "use the " + tlsScheme + ":// scheme (or port " + startTlsPort + " with ?" + required + ")";
+                    return Fix.of("use the " + tlsScheme + ":// scheme (or port " + startTlsPort + " with ?", required, ")");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "use port " + tlsPort + " in the URL (or keep the port, use " + plainScheme + ":// and add ?"
-                            + required + ")";
+                    return Fix.of("use port " + tlsPort + " in the URL (or keep the port, use " + plainScheme + ":// and add ?",
+                            required, ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "use " + tlsScheme + "://host:" + tlsPort + " (or " + plainScheme + "://host:" + startTlsPort
-                            + "?" + required + ")";
+                    return Fix.of("use " + tlsScheme + "://host:" + tlsPort + " (or " + plainScheme + "://host:" + startTlsPort
+                            + "?", required, ")");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove mail." + p.id() + ".ssl.checkserveridentity=false from the URL";
+                    return Fix.of("remove mail." + p.id() + ".ssl.checkserveridentity=false from the URL");
                 case VERIFY_CERTIFICATES:
-                    return "remove mail." + p.id() + ".ssl.trust from the URL and add the server's CA certificate to the JVM"
-                            + " trust store";
+                    return Fix.of("remove mail." + p.id() + ".ssl.trust from the URL and add the server's CA certificate to the JVM"
+                            + " trust store");
                 case DISABLE_FALLBACK:
-                    return "add mail." + p.id() + ".socketFactory.fallback=false to the URL, or better use " + tlsScheme + "://";
+                    return Fix.of("add ", Fix.set("mail." + p.id() + ".socketFactory.fallback", "false"), " to the URL, or better use "
+                            + tlsScheme + "://");
                 case MODERN_TLS_PROTOCOLS:
-                    return "set mail." + p.id() + ".ssl.protocols=TLSv1.3%20TLSv1.2 (space-separated) or remove it";
+                    return Fix.of("set ", Fix.set("mail." + p.id() + ".ssl.protocols", "TLSv1.3 TLSv1.2"), " (space-separated) or remove it");
                 case EXTERNALISE_PASSWORD:
-                    return "take the password out of the URL: use a placeholder (${MAIL_PASSWORD}, or Camel's"
-                            + " {{mail.password}}) fed from a secret store";
+                    return Fix.of("take the password out of the URL: use a placeholder (${MAIL_PASSWORD}, or Camel's"
+                            + " {{mail.password}}) fed from a secret store");
                 case PREFER_IMPLICIT_TLS:
-                    return "use " + tlsScheme + "://host:" + tlsPort + " and drop the mail." + plainScheme
-                            + ".starttls.* parameters";
+                    return Fix.of("use " + tlsScheme + "://host:" + tlsPort + " and drop the mail." + plainScheme
+                            + ".starttls.* parameters");
                 case REMOVE_SOCKET_FACTORY:
-                    return "remove the mail." + p.id() + ".socketFactory.* parameters from the URL and keep ?" + required;
+                    return Fix.of("remove the mail." + p.id() + ".socketFactory.* parameters from the URL and keep ?", required);
                 case REMOVE_STARTTLS:
-                    return "remove the mail." + p.id() + ".starttls.* parameters: the " + p.id()
-                            + ":// connection is TLS from the first byte";
+                    return Fix.of("remove the mail." + p.id() + ".starttls.* parameters: the " + p.id()
+                            + ":// connection is TLS from the first byte");
                 default:
                     return null;
             }

@@ -1,6 +1,9 @@
 package io.github.mailports.extract;
 
+import io.github.mailports.config.ConfigEntry;
+import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
+import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
@@ -26,6 +29,27 @@ final class Prop {
         this.origin = origin;
         this.unresolvedName = unresolvedName;
         this.format = format;
+    }
+
+    /** An entry of a file as written: a literal, the same in every view. */
+    static Prop literal(ConfigEntry e, ConfigFile f) {
+        return new Prop(e.key(), SourceLocation.of(f.path(), e.line(), e.column()), e.value(), e.value(), Origin.EXPLICIT,
+                null, f.format());
+    }
+
+    /**
+     * An entry of a file with its {@code ${name:default}} placeholders resolved as Spring and SmallRye do: a value
+     * supplied through the plugin's properties first, else the configuration's own key ({@code own}), else the
+     * default; {@code @name@} from the Maven properties.
+     */
+    static Prop resolved(ConfigEntry e, ConfigFile f, ExtractContext ctx, java.util.function.Function<String, String> own) {
+        Placeholders.Result r = Placeholders.resolve(e.value(), name -> {
+            String supplied = ctx.supplied(name);
+            return supplied != null ? supplied : own.apply(name);
+        }, ctx::maven);
+        Origin origin = !r.hadPlaceholder() ? Origin.EXPLICIT : r.isResolved() ? Origin.PLACEHOLDER : Origin.UNRESOLVED;
+        return new Prop(e.key(), SourceLocation.of(f.path(), e.line(), e.column()), e.value(), r.value(), origin,
+                r.unresolvedName(), f.format());
     }
 
     /** The same value standing in for another (library) key, e.g. {@code spring.mail.ssl.enabled} for {@code ssl.enable}. */

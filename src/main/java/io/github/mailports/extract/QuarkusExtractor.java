@@ -3,13 +3,14 @@ package io.github.mailports.extract;
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
-import io.github.mailports.config.Placeholders;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.Encryption;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.MailEndpoint;
-import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
@@ -46,7 +47,7 @@ import java.util.regex.Pattern;
  * {@code start-tls} (upper-cased, default {@code OPTIONAL}) decides STARTTLS; with TLS Vert.x never sends
  * STARTTLS.
  */
-public final class QuarkusExtractor implements Extractor {
+public final class QuarkusExtractor extends Source {
     static final String ID = "quarkus.mailer";
     private static final String PREFIX = "quarkus.mailer.";
     private static final Pattern FILE_NAME = Pattern.compile("application(?:-([^.]+))?\\.(properties|yml|yaml)");
@@ -62,11 +63,8 @@ public final class QuarkusExtractor implements Extractor {
     private static final List<String> GROUPS = Arrays.asList("dkim", "truststore", "ntlm");
     private static final List<String> START_TLS = Arrays.asList("DISABLED", "OPTIONAL", "REQUIRED");
     private static final List<String> LOGIN = Arrays.asList("DISABLED", "NONE", "REQUIRED", "XOAUTH2");
-    /** SmallRye Config's boolean converter: these (any case) are true, anything else is false. */
-    private static final List<String> TRUE_WORDS = Arrays.asList("true", "1", "yes", "y", "on", "ja", "j", "si", "sim", "oui");
 
-    @Override
-    public String source() { return "quarkus"; }
+    public QuarkusExtractor() { super("quarkus", Values.QUARKUS); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -138,11 +136,7 @@ public final class QuarkusExtractor implements Extractor {
                 }
             }
         }
-        found.remove("prod");
-        List<String> out = new ArrayList<>();
-        out.add("prod");
-        out.addAll(found);
-        return out;
+        return profiles("prod", found);
     }
 
     /** The profiles of a {@code %a,b.key}, or none. */
@@ -184,18 +178,12 @@ public final class QuarkusExtractor implements Extractor {
             }
             QView view = new QView(profile);
             for (Map.Entry<String, Object[]> me : raw.entrySet()) {
-                ConfigEntry e = (ConfigEntry) me.getValue()[0];
-                ConfigFile f = (ConfigFile) me.getValue()[1];
                 final Map<String, Object[]> all = raw;
-                Placeholders.Result r = Placeholders.resolve(e.value(), name -> {
-                    String supplied = ctx.supplied(name);
-                    if (supplied != null) return supplied;
-                    Object[] own = all.get(name);
-                    return own == null ? null : ((ConfigEntry) own[0]).value();
-                }, ctx::maven);
-                Origin origin = !r.hadPlaceholder() ? Origin.EXPLICIT : r.isResolved() ? Origin.PLACEHOLDER : Origin.UNRESOLVED;
-                SourceLocation at = SourceLocation.of(f.path(), e.line(), e.column());
-                view.props.put(me.getKey(), new Prop(e.key(), at, e.value(), r.value(), origin, r.unresolvedName(), f.format()));
+                view.props.put(me.getKey(), Prop.resolved((ConfigEntry) me.getValue()[0], (ConfigFile) me.getValue()[1], ctx,
+                        name -> {
+                            Object[] own = all.get(name);
+                            return own == null ? null : ((ConfigEntry) own[0]).value();
+                        }));
             }
             return view;
         }
@@ -305,16 +293,14 @@ public final class QuarkusExtractor implements Extractor {
         if (mock != null && mock.isResolved() && isTrue(mock.value())) return null;
 
         Prop host = m.get("host");
-        SourceLocation anchor;
         Prop anchorProp = host;
         if (anchorProp == null) {
-            for (String k : keys) {
-                Prop p = view.props.get(k);
-                if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
-            }
+            List<Prop> all = new ArrayList<>();
+            for (String k : keys) all.add(view.props.get(k));
+            anchorProp = first(all);
         }
-        anchor = anchorProp.at();
-        MailEndpoint.Builder b = MailEndpoint.builder(id, source(), anchor).profile(view.profile).anchorKey(anchorProp.key());
+        SourceLocation anchor = anchorProp.at();
+        MailEndpoint.Builder b = start(id, view.profile, anchorProp);
         b.protocol(Setting.defaulted(Protocol.SMTP, anchor));
         b.jakartaMail(false);
 
@@ -322,38 +308,18 @@ public final class QuarkusExtractor implements Extractor {
         unknownKeys(view, base, keys, b);
 
         // Host: @WithDefault("localhost").
-        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
-                + " give the login through " + base + "username and " + base + "password");
+        host = host(host, base + "username", base + "password", b);
         if (host != null) {
             b.host(host.setting(host.value()));
-            if (!host.isResolved()) b.diagnostic(unresolved(host, "the host"));
+            if (!host.isResolved()) unresolved(host, "the host", b);
         } else {
             b.host(Setting.defaulted("localhost", anchor));
         }
 
         // Port: only set when present; Vert.x MailConfig.DEFAULT_PORT is 25 whatever the TLS mode.
         Prop portProp = m.get("port");
-        Setting<Integer> port = Setting.defaulted(25, anchor);
-        if (portProp != null) {
-            if (!portProp.isResolved()) {
-                port = portProp.setting(null);
-                b.diagnostic(unresolved(portProp, "the port"));
-            } else {
-                String v = portProp.value().trim();
-                try {
-                    int p = Integer.parseInt(v);
-                    if (p < 1 || p > 65535) {
-                        b.diagnostic(Diagnostic.invalid(portProp.key(), portProp.at(), "sets " + portProp.key() + " to " + p
-                                + ", which is not a port (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-                    }
-                    port = portProp.setting(p);
-                } catch (NumberFormatException e) {
-                    b.diagnostic(Diagnostic.invalid(portProp.key(), portProp.at(), "sets " + portProp.key() + " to '" + v
-                            + "', which is not a number: Quarkus fails to start (the port is an int)",
-                            "set a port between 1 and 65535", true));
-                }
-            }
-        }
+        Setting<Integer> port = port(portProp, Setting.defaulted(25, anchor), b);
+        if (portProp != null && !portProp.isResolved()) unresolved(portProp, "the port", b);
         b.port(port);
 
         // TLS, trust and identity (Mailers.configureTLS).
@@ -368,14 +334,13 @@ public final class QuarkusExtractor implements Extractor {
         if (tlsName != null) {
             for (Prop ignored : new Prop[] {ssl, trustAllKey, m.get("key-store"), m.get("truststore.paths")}) {
                 if (ignored != null) {
-                    b.diagnostic(Diagnostic.ineffective(ignored.key(), ignored.at(), "sets " + ignored.key() + ", which"
-                            + " Quarkus ignores because " + tlsName.key() + " is set: TLS and trust come from that named TLS"
-                            + " configuration", "remove it and configure quarkus.tls." + nameOf(tlsName) + ".* instead"));
+                    b.diagnostic(Diagnostic.of(Reason.IGNORED_FOR_TLS_CONFIGURATION, Library.QUARKUS, ignored.key(), ignored.at())
+                            .other(tlsName.key()).detail(nameOf(tlsName)));
                 }
             }
             if (!tlsName.isResolved()) {
                 encryption = tlsName.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(tlsName, "whether TLS is on"));
+                unresolved(tlsName, "whether TLS is on", b);
             } else {
                 String bucket = "quarkus.tls." + tlsName.value().trim() + ".";
                 Prop namedTrustAll = view.get(bucket + "trust-all");
@@ -404,18 +369,18 @@ public final class QuarkusExtractor implements Extractor {
                 encryption = ssl.setting(Encryption.IMPLICIT_TLS);
             } else if (ssl != null && sslV == null) {
                 encryption = ssl.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(ssl, "whether TLS is on"));
+                unresolved(ssl, "whether TLS is on", b);
             } else if (tls != null) {
                 encryption = tlsSetting(tls, tlsV);
             } else if (Boolean.TRUE.equals(trustAllV)) {
                 encryption = trustAll.setting(Encryption.IMPLICIT_TLS); // tls.orElse(trustAll)
             } else if (trustAll != null && trustAllV == null) {
                 encryption = trustAll.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(trustAll, "whether TLS is on"));
+                unresolved(trustAll, "whether TLS is on", b);
             }
         }
         if (encryption != null && encryption.value() == Encryption.UNKNOWN && tls != null && !tls.isResolved()) {
-            b.diagnostic(unresolved(tls, "whether TLS is on"));
+            unresolved(tls, "whether TLS is on", b);
         }
 
         Prop startTls = m.get("start-tls");
@@ -427,15 +392,14 @@ public final class QuarkusExtractor implements Extractor {
                 startMode = v;
             } else {
                 startInvalid = true;
-                b.diagnostic(Diagnostic.invalid(startTls.key(), startTls.at(), "sets " + startTls.key() + " to '"
-                        + startTls.value().trim() + "', which is not DISABLED, OPTIONAL or REQUIRED: the mailer fails to"
-                        + " start (StartTLSOptions.valueOf throws)", "set it to REQUIRED (or DISABLED, OPTIONAL)", true));
+                b.diagnostic(Diagnostic.of(Reason.UNKNOWN_STARTTLS_MODE, Library.QUARKUS, startTls.key(), startTls.at())
+                        .value(startTls.value().trim()).decisive(true));
             }
         }
         if (encryption == null) {
             if (startTls != null && !startTls.isResolved()) {
                 encryption = startTls.setting(Encryption.UNKNOWN);
-                b.diagnostic(unresolved(startTls, "whether STARTTLS is used"));
+                unresolved(startTls, "whether STARTTLS is used", b);
             } else if (startInvalid) {
                 encryption = startTls.setting(Encryption.UNKNOWN);
             } else if (startMode.equals("DISABLED")) {
@@ -464,9 +428,8 @@ public final class QuarkusExtractor implements Extractor {
             if (LOGIN.contains(v)) {
                 loginMode = v;
             } else {
-                b.diagnostic(Diagnostic.invalid(login.key(), login.at(), "sets " + login.key() + " to '" + login.value().trim()
-                        + "', which is not NONE, DISABLED, REQUIRED or XOAUTH2: the mailer fails to start"
-                        + " (LoginOption.valueOf throws)", "set it to NONE, DISABLED, REQUIRED or XOAUTH2", true));
+                b.diagnostic(Diagnostic.of(Reason.UNKNOWN_LOGIN_MODE, Library.QUARKUS, login.key(), login.at())
+                        .value(login.value().trim()).decisive(true));
             }
         }
         Prop user = m.get("username");
@@ -478,10 +441,10 @@ public final class QuarkusExtractor implements Extractor {
             else if (password != null) b.credentials(password.setting(Boolean.TRUE));
             else if (provider != null) b.credentials(provider.setting(Boolean.TRUE));
         }
-        if (password != null && password.isLiteral()) b.literalPassword(password.setting(!HostValues.isJasyptCiphertext(password.value())));
+        HostValues.literalPassword(password, b);
 
-        b.remedies(new QuarkusRemedies(base, anchorProp.format()));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new QuarkusFixes(base).of(built, anchorProp.format())).build();
     }
 
     /** The mailer's own keys: {@code quarkus.mailer.<p>} or {@code quarkus.mailer.<name>.<p>}. */
@@ -499,20 +462,12 @@ public final class QuarkusExtractor implements Extractor {
         /** SmallRye's boolean conversion; null when absent or a placeholder decides it. Reports a value that is no boolean word. */
         Boolean bool(String p, MailEndpoint.Builder b) {
             Prop prop = get(p);
-            if (prop == null || !prop.isResolved()) return null;
-            String v = prop.value().trim();
-            boolean result = isTrue(v);
-            if (!result && !v.equalsIgnoreCase("false") && !v.equalsIgnoreCase("no") && !v.equalsIgnoreCase("off")
-                    && !v.equals("0")) {
-                b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + v + "', which is"
-                        + " not true or false: Quarkus silently reads it as false", "set it to true or false", false));
-            }
-            return result;
+            return prop == null ? null : Values.bool(prop, Values.QUARKUS, false, b);
         }
     }
 
     private static boolean isTrue(String v) {
-        return v != null && TRUE_WORDS.contains(v.trim().toLowerCase(Locale.ROOT));
+        return v != null && Values.QUARKUS.trueWords.contains(v.trim().toLowerCase(Locale.ROOT));
     }
 
     /** Encryption decided by an explicit {@code tls} key. */
@@ -524,11 +479,6 @@ public final class QuarkusExtractor implements Extractor {
 
     private static String nameOf(Prop tlsName) {
         return tlsName.isResolved() ? tlsName.value().trim() : "<name>";
-    }
-
-    private static Diagnostic unresolved(Prop p, String what) {
-        return Diagnostic.unresolved(p.key(), p.at(), "decides " + what + " through " + p.key() + ", a placeholder with"
-                + " no value: supply it through the plugin's properties to check the connection", null);
     }
 
     /** MP010: a key below the mailer that {@code MailerRuntimeConfig} does not have; SmallRye only logs a warning. */
@@ -552,9 +502,7 @@ public final class QuarkusExtractor implements Extractor {
                 if (near == null) continue;
                 meant = prefix + near + (dot < 0 ? "" : tail.substring(dot));
             }
-            b.diagnostic(Diagnostic.ineffective(written, p.at(), "sets " + written + ", which the Quarkus mailer does"
-                    + " not have, so nothing reads it (Quarkus only logs \"Unrecognized configuration key\")"
-                    + ": did you mean " + meant + "?", "rename it to " + meant));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_KEY, Library.QUARKUS, written, p.at()).near(meant));
         }
     }
 
@@ -565,60 +513,55 @@ public final class QuarkusExtractor implements Extractor {
         return Keys.nearest(written, names);
     }
 
-    /** Fix hints in the Quarkus dialect, for the mailer's own prefix. */
-    static final class QuarkusRemedies implements Remedies {
+    /** Fixes in the Quarkus dialect, for the mailer's own prefix. */
+    static final class QuarkusFixes {
         private final String base;
-        private final ConfigFormat format;
 
-        QuarkusRemedies(String base, ConfigFormat format) {
-            this.base = base;
-            this.format = format;
-        }
+        QuarkusFixes(String base) { this.base = base; }
 
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
+        Fixes of(MailEndpoint e, ConfigFormat format) { return Fixes.of(JakartaFixes.syntax(format), r -> fix(r, e)); }
+
+        private Fix fix(Remedy remedy, MailEndpoint e) {
             switch (remedy) {
                 case ENCRYPT:
-                    return "set " + set("tls", "true") + " and " + set("port", "465") + " (or " + set("start-tls", "REQUIRED")
-                            + " on 587)";
+                    return Fix.of("set ", set("tls", "true"), " and ", set("port", "465"), " (or ", set("start-tls", "REQUIRED"),
+                            " on 587)");
                 case REQUIRE_STARTTLS:
-                    return "set " + set("start-tls", "REQUIRED") + " (or use implicit TLS: " + set("tls", "true") + " and "
-                            + set("port", "465") + ")";
+                    return Fix.of("set ", set("start-tls", "REQUIRED"), " (or use implicit TLS: ", set("tls", "true"), " and ",
+                            set("port", "465"), ")");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set " + set("tls", "true") + " (or use port 587 with " + set("tls", "false") + " and "
-                            + set("start-tls", "REQUIRED") + ")";
+                    return Fix.of("set ", set("tls", "true"), " (or use port 587 with ", set("tls", "false"), " and ",
+                            set("start-tls", "REQUIRED"), ")");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set " + set("port", "465") + " (or keep the port and use STARTTLS: " + set("tls", "false") + " and "
-                            + set("start-tls", "REQUIRED") + ")";
+                    return Fix.of("set ", set("port", "465"), " (or keep the port and use STARTTLS: ", set("tls", "false"), " and ",
+                            set("start-tls", "REQUIRED"), ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("port", "465") + " and " + set("tls", "true") + " (or " + set("port", "587")
-                            + " and " + set("start-tls", "REQUIRED") + ")";
+                    return Fix.of("set ", set("port", "465"), " and ", set("tls", "true"), " (or ", set("port", "587"),
+                            " and ", set("start-tls", "REQUIRED"), ")");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
-                            + " or set it to HTTPS";
+                    return Fix.of("remove " + (e.identityCheck() != null ? e.identityCheck().key() : "hostname-verification-algorithm")
+                            + " or set it to HTTPS");
                 case VERIFY_CERTIFICATES:
-                    return "remove " + (e.trust().key() != null ? e.trust().key() : base + "trust-all") + " and give the"
+                    return Fix.of("remove " + (e.trust().key() != null ? e.trust().key() : base + "trust-all") + " and give the"
                             + " server's CA through a named TLS configuration (" + base + "tls-configuration-name and"
-                            + " quarkus.tls.<name>.trust-store.*)";
+                            + " quarkus.tls.<name>.trust-store.*)");
                 case MODERN_TLS_PROTOCOLS:
-                    return "set " + (e.tlsProtocols() != null ? e.tlsProtocols().key() : "quarkus.tls.<name>.protocols")
-                            + (format == ConfigFormat.YAML ? ": " : "=") + "TLSv1.3,TLSv1.2 or remove it";
+                    return Fix.of("set ", Fix.set(e.tlsProtocols() != null ? e.tlsProtocols().key() : "quarkus.tls.<name>.protocols",
+                            "TLSv1.3,TLSv1.2"), " or remove it");
                 case EXTERNALISE_PASSWORD:
-                    return "use a placeholder such as ${MAIL_PASSWORD} (or the environment variable QUARKUS_MAILER_PASSWORD)"
-                            + " and supply the value from a secret store";
+                    return Fix.of("use a placeholder such as ${MAIL_PASSWORD} (or the environment variable QUARKUS_MAILER_PASSWORD)"
+                            + " and supply the value from a secret store");
                 case PREFER_IMPLICIT_TLS:
-                    return "set " + set("port", "465") + " and " + set("tls", "true") + ", and remove " + base + "start-tls";
+                    return Fix.of("set ", set("port", "465"), " and ", set("tls", "true"), ", and remove " + base + "start-tls");
                 case REMOVE_STARTTLS:
-                    return "remove " + base + "start-tls: Vert.x never sends STARTTLS on a TLS connection (for STARTTLS"
-                            + " instead, set " + set("tls", "false") + ")";
+                    return Fix.of("remove " + base + "start-tls: Vert.x never sends STARTTLS on a TLS connection (for STARTTLS"
+                            + " instead, set ", set("tls", "false"), ")");
                 default:
                     return null;
             }
         }
 
-        private String set(String key, String value) {
-            return base + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
-        }
+        private Fix.Assignment set(String key, String value) { return Fix.set(base + key, value); }
     }
 }

@@ -2,11 +2,14 @@ package io.github.mailports.extract;
 
 import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
+import io.github.mailports.model.Fix;
+import io.github.mailports.model.Fixes;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.MailEndpoint;
 import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
-import io.github.mailports.model.Remedies;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Setting;
 import io.github.mailports.model.SourceLocation;
@@ -39,7 +42,7 @@ import java.util.regex.Pattern;
  *       in {@code simplejavamail.properties}, any key the library does not know make loading fail.</li>
  * </ul>
  */
-public final class SimpleJavaMailExtractor implements Extractor {
+public final class SimpleJavaMailExtractor extends Source {
     static final String ID = "simplejavamail";
     static final String FILE_NAME = "simplejavamail.properties";
     private static final String PREFIX = "simplejavamail.";
@@ -114,12 +117,9 @@ public final class SimpleJavaMailExtractor implements Extractor {
             "simplejavamail.defaults.cc.name", "simplejavamail.defaults.cc.address", "simplejavamail.defaults.bcc.name",
             "simplejavamail.defaults.bcc.address", "simplejavamail.defaults.poolsize",
             "simplejavamail.transport.mode.logging.only");
-    private static final List<String> TRUE_WORDS = Arrays.asList("true", "yes", "1");
-    private static final List<String> FALSE_WORDS = Arrays.asList("false", "no", "0");
     private static final List<String> TIMEOUTS = Arrays.asList("connectiontimeout", "timeout", "writetimeout");
 
-    @Override
-    public String source() { return "simple-java-mail"; }
+    public SimpleJavaMailExtractor() { super("simple-java-mail", Values.SIMPLE_JAVA_MAIL); }
 
     @Override
     public List<MailEndpoint> extract(ConfigUnit unit, ExtractContext ctx) {
@@ -221,22 +221,18 @@ public final class SimpleJavaMailExtractor implements Extractor {
             all.addAll(k.unknown);
             all.addAll(k.foreign);
             all.addAll(k.literal);
-            for (Prop p : all) {
-                if (anchorProp == null || p.at().compareTo(anchorProp.at()) < 0) anchorProp = p;
-            }
+            anchorProp = first(all);
         }
         SourceLocation anchor = anchorProp.at();
         ConfigFormat format = anchorProp.format();
-        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), anchor).profile(view.profile()).anchorKey(anchorProp.key());
+        MailEndpoint.Builder b = start(ID, view.profile(), anchorProp);
 
         for (Diagnostic d : literal) b.diagnostic(d);
         for (Prop p : k.unknown) unknownKey(p, file, b);
         for (Prop p : k.foreign) {
             String meant = p.key().startsWith("mail.") ? EXTRA + p.key() : null;
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", but Simple Java Mail"
-                    + " refuses a file with a key it does not know: loading the configuration fails"
-                    + (meant == null ? "" : " (Jakarta Mail properties go under " + EXTRA + ")"),
-                    meant == null ? "remove it" : "rename it to " + meant, true));
+            b.diagnostic(Diagnostic.of(Reason.FOREIGN_KEY_REFUSED, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).near(meant)
+                    .decisive(true));
         }
 
         boolean old = v4 != null; // Simple Java Mail 4.x: other names, cleartext default, no TLS defaults
@@ -246,9 +242,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 if (!KNOWN_4.contains(e.getKey())) later.add(e.getValue());
             }
             for (Prop p : later) {
-                b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " in " + FILE_NAME + ", a key Simple"
-                        + " Java Mail " + v4 + " does not know (it came with a later version): loading the configuration"
-                        + " fails with 'unknown properties provided'", "remove it, or upgrade Simple Java Mail", true));
+                b.diagnostic(Diagnostic.of(Reason.KEY_OF_LATER_VERSION, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).detail(v4)
+                        .decisive(true));
             }
         }
 
@@ -265,11 +260,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
             } else {
                 strategyKnown = false;
                 String near = old ? nearestStrategy4(ts.value()) : nearestStrategy(ts.value());
-                b.diagnostic(Diagnostic.invalid(ts.key(), ts.at(), "sets " + ts.key() + " to '" + ts.value() + "', which is"
-                        + " not a transport strategy " + (old ? "of Simple Java Mail " + v4 + " " : "")
-                        + "(names are exact and case-sensitive: " + String.join(", ", names)
-                        + "): loading the configuration fails" + (near == null ? "" : "; did you mean " + near + "?"),
-                        near == null ? (old ? "use SMTP_SSL" : "use SMTPS (or SMTP_TLS)") : "set it to " + near, true));
+                b.diagnostic(Diagnostic.of(Reason.UNKNOWN_TRANSPORT_STRATEGY, Library.SIMPLE_JAVA_MAIL, ts.key(), ts.at())
+                        .value(ts.value()).near(near).detail(v4).decisive(true));
             }
         }
         Protocol p = strategy.equals("SMTPS") || strategy.equals("SMTP_SSL") ? Protocol.SMTPS : Protocol.SMTP;
@@ -285,7 +277,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
             else if (strategy.equals("SMTP_PLAIN") && ts != null) keys.put(px + "starttls.enable", ts.as("false")); // the key that chose cleartext
         } else if (strategy.equals("SMTP")) {
             Prop opp = k.get("opportunistic.tls");
-            Boolean oppV = opp == null ? Boolean.TRUE : bool(opp, b);
+            Boolean oppV = opp == null ? Boolean.TRUE : bool(opp, false, b);
             if (opp != null && !opp.isResolved()) {
                 keys.put(px + "starttls.enable", opp);
             } else if (Boolean.FALSE.equals(oppV)) {
@@ -301,12 +293,11 @@ public final class SimpleJavaMailExtractor implements Extractor {
         }
 
         // Server: host, port (the strategy's default port when none), user; a password turns auth on.
-        host = HostValues.withoutUserInfo(host, b, "set " + (host == null ? "" : host.key()) + " to the host name alone and"
-                + " give the login through " + PREFIX + "smtp.username and " + PREFIX + "smtp.password");
+        host = host(host, PREFIX + "smtp.username", PREFIX + "smtp.password", b);
         if (host != null) keys.put(px + "host", host);
         int defaultPort = p == Protocol.SMTPS ? 465 : old ? 25 : strategy.startsWith("SMTP_") ? 587 : 25; // 4.x: JavaMail's defaults
         Prop port = k.get("smtp.port");
-        if (port != null && port.isResolved() && !validPort(port, b)) port = null;
+        if (port != null && port.isResolved() && port(port, b) == null) port = null;
         if (port == null) port = ts != null && strategyKnown ? ts.as(String.valueOf(defaultPort)) : synthetic(anchor, format, String.valueOf(defaultPort));
         keys.put(px + "port", port);
         Prop user = k.get("smtp.username");
@@ -322,14 +313,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
             Prop prop = e.getValue();
             String suffix = jk.startsWith(px) ? jk.substring(px.length()) : null;
             if (suffix != null && (TIMEOUTS.contains(suffix) || suffix.equals("ssl.trust") || suffix.equals("ssl.checkserveridentity"))) {
-                String by = TIMEOUTS.contains(suffix) ? PREFIX + "defaults.sessiontimeoutmillis (default 60000 ms)"
-                        : suffix.equals("ssl.trust") ? PREFIX + "defaults.trustallhosts and defaults.trustedhosts"
-                        : PREFIX + "defaults.verifyserveridentity (default true)";
-                String fix = TIMEOUTS.contains(suffix) ? "remove it and set " + PREFIX + "defaults.sessiontimeoutmillis instead"
-                        : suffix.equals("ssl.trust") ? "remove it (and rather add the server's CA to the trust store than list trusted hosts)"
-                        : "remove it";
-                b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Simple Java Mail"
-                        + " overwrites when it builds the session, from " + by, fix));
+                b.diagnostic(Diagnostic.of(Reason.OVERWRITTEN_BY_LIBRARY, Library.SIMPLE_JAVA_MAIL, prop.key(), prop.at())
+                        .detail(suffix));
                 continue;
             }
             keys.put(jk, prop);
@@ -337,20 +322,15 @@ public final class SimpleJavaMailExtractor implements Extractor {
 
         if (!old) defaults(k, keys, px, anchor, format, b);
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = p;
-        in.protocolSetting = protocol;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocol, keys, EXTRA);
         in.user = user;
         in.password = password;
         in.siblingIgnored = true; // the strategy sets mail.transport.protocol
-        in.keyPrefix = EXTRA;
-        b.protocol(protocol);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         if (host == null) b.host(Setting.<String>of(null, Origin.DEFAULT, null, anchor)); // given in code
         if (ts != null && !ts.isResolved() && k.get("smtp.port") == null) b.port(ts.setting(null)); // the strategy's default port
-        b.remedies(new SimpleJavaMailRemedies(format, old));
-        return b.build();
+        MailEndpoint built = b.build();
+        return b.fixes(new SimpleJavaMailFixes(old).of(built, format)).build();
     }
 
     /**
@@ -383,17 +363,8 @@ public final class SimpleJavaMailExtractor implements Extractor {
                 k.scalar.put(key, new Prop(p.key(), p.at(), p.raw(), p.raw(), Origin.PLACEHOLDER, null, p.format()));
                 continue;
             }
-            boolean decisive = !tail.equals("defaults.trustedhosts");
-            String consequence = tail.equals("smtp.host") ? "the host name lookup of that text fails and no mail is sent"
-                    : tail.equals("defaults.trustedhosts") ? "the list names no real host"
-                    : tail.equals("custom.sslfactory.class") ? "no class has that name and building the mailer fails"
-                    : "loading the configuration fails";
-            String env = key.replace('.', '_').toUpperCase(Locale.ROOT);
-            out.add(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to a ${...} placeholder, which Simple"
-                    + " Java Mail reads literally (it resolves no placeholders in " + FILE_NAME + "): " + consequence,
-                    "remove the line and supply the value through the environment variable " + env + " (or -D" + key
-                    + "), which overrides the file; with the Spring module, keys in Spring's Environment (application"
-                    + " properties, or this file added with @PropertySource) are resolved by Spring", decisive));
+            out.add(Diagnostic.of(Reason.LITERAL_PLACEHOLDER, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).other(key)
+                    .decisive(!tail.equals("defaults.trustedhosts")));
             k.literal.add(k.scalar.remove(key));
         }
         return out;
@@ -406,68 +377,29 @@ public final class SimpleJavaMailExtractor implements Extractor {
 
     private static void unknownKey(Prop p, boolean file, MailEndpoint.Builder b) {
         String near = nearestKey(p.key());
-        String hint = near == null ? "" : ": did you mean " + near + "?";
         if (file) {
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not know:"
-                    + " it refuses the whole " + FILE_NAME + " and loading the configuration fails" + hint,
-                    near == null ? "remove it" : "rename it to " + near, true));
+            b.diagnostic(Diagnostic.of(Reason.KEY_REFUSED, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).near(near).decisive(true));
         } else if (near != null) {
             // in Spring configuration a key that is no near miss is the application's own (read with @Value)
-            b.diagnostic(Diagnostic.ineffective(p.key(), p.at(), "sets " + p.key() + ", which Simple Java Mail does not"
-                    + " have, so nothing reads it" + hint, "rename it to " + near));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_KEY, Library.SIMPLE_JAVA_MAIL, p.key(), p.at()).near(near));
         }
-    }
-
-    /** Simple Java Mail's boolean parsing ({@code PropertySchema.parseBoolean}); null when a placeholder decides it. */
-    private static Boolean bool(Prop p, MailEndpoint.Builder b) {
-        if (!p.isResolved()) return null;
-        String v = p.value().toLowerCase(Locale.ROOT);
-        if (TRUE_WORDS.contains(v)) return Boolean.TRUE;
-        if (FALSE_WORDS.contains(v)) return Boolean.FALSE;
-        b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + p.value() + "', which is not a"
-                + " boolean Simple Java Mail accepts (true, false, yes, no, 1, 0): loading the configuration fails",
-                "set it to true or false", true));
-        return null;
-    }
-
-    /** {@code Integer.valueOf}, no trimming; a failure stops loading. */
-    private static boolean validInt(Prop p, MailEndpoint.Builder b) {
-        try {
-            Integer.valueOf(p.value());
-            return true;
-        } catch (NumberFormatException e) {
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to '" + p.value() + "', which is not"
-                    + " an integer" + (p.value().trim().equals(p.value()) ? "" : " (white space is not trimmed)")
-                    + ": loading the configuration fails", "write a plain decimal number", true));
-            return false;
-        }
-    }
-
-    private static boolean validPort(Prop p, MailEndpoint.Builder b) {
-        if (!validInt(p, b)) return false;
-        int v = Integer.parseInt(p.value());
-        if (v < 1 || v > 65535) {
-            b.diagnostic(Diagnostic.invalid(p.key(), p.at(), "sets " + p.key() + " to " + v + ", which is not a port"
-                    + " (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-        }
-        return true;
     }
 
     /**
      * What Simple Java Mail 5 and later write whatever the configuration says: session timeouts, trust and the identity
      * check. Simple Java Mail 4.x has none of these keys and writes none of them.
      */
-    private static void defaults(SjmKeys k, Map<String, Prop> keys, String px, SourceLocation anchor, ConfigFormat format,
+    private void defaults(SjmKeys k, Map<String, Prop> keys, String px, SourceLocation anchor, ConfigFormat format,
                                  MailEndpoint.Builder b) {
         // Timeouts: one session timeout for connect, read and write.
         Prop timeout = k.get("defaults.sessiontimeoutmillis");
-        if (timeout != null && timeout.isResolved() && !validInt(timeout, b)) timeout = null;
+        if (timeout != null && timeout.isResolved() && number(timeout, b) == null) timeout = null; // Integer.valueOf: loading fails
         Prop timeoutValue = timeout != null ? timeout : synthetic(anchor, format, "60000");
         for (String t : TIMEOUTS) keys.put(px + t, timeoutValue);
 
         // Trust: trust-all gives ssl.trust=*, else the trusted host list (space-separated).
         Prop trustAll = k.get("defaults.trustallhosts");
-        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, b);
+        Boolean trustAllV = trustAll == null ? Boolean.FALSE : bool(trustAll, false, b);
         Prop trusted = k.get("defaults.trustedhosts");
         if (Boolean.TRUE.equals(trustAllV)) {
             keys.put(px + "ssl.trust", trustAll.as("*"));
@@ -479,7 +411,7 @@ public final class SimpleJavaMailExtractor implements Extractor {
         // Identity: always written from verifyserveridentity (default true).
         Prop verify = k.get("defaults.verifyserveridentity");
         if (verify != null) {
-            Boolean v = bool(verify, b);
+            Boolean v = bool(verify, false, b);
             if (v != null) keys.put(px + "ssl.checkserveridentity", verify.as(String.valueOf(v)));
         }
     }
@@ -509,20 +441,16 @@ public final class SimpleJavaMailExtractor implements Extractor {
         return Keys.nearest(written, KNOWN);
     }
 
-    /** Fix hints in Simple Java Mail's keys; Jakarta Mail details go through extra properties. */
-    static final class SimpleJavaMailRemedies implements Remedies {
-        private final ConfigFormat format;
-        private final JakartaRemedies jakarta;
+    /** Fixes in Simple Java Mail's keys; Jakarta Mail details go through extra properties. */
+    static final class SimpleJavaMailFixes {
+        private static final JakartaFixes JAKARTA = new JakartaFixes(EXTRA, PREFIX + "smtp.port");
         private final boolean v4;
 
-        SimpleJavaMailRemedies(ConfigFormat format, boolean v4) {
-            this.format = format;
-            this.v4 = v4;
-            this.jakarta = new JakartaRemedies(EXTRA, PREFIX + "smtp.port", format);
-        }
+        SimpleJavaMailFixes(boolean v4) { this.v4 = v4; }
 
-        @Override
-        public String hint(Remedy remedy, MailEndpoint e) {
+        Fixes of(MailEndpoint e, ConfigFormat format) { return Fixes.of(JakartaFixes.syntax(format), r -> fix(r, e)); }
+
+        private Fix fix(Remedy remedy, MailEndpoint e) {
             if (v4) {
                 switch (remedy) {
                     case ENCRYPT:
@@ -532,47 +460,47 @@ public final class SimpleJavaMailExtractor implements Extractor {
                     case USE_PROTOCOL_PORT:
                     case USE_SUBMISSION_PORT:
                     case PREFER_IMPLICIT_TLS:
-                        return "set " + set("transportstrategy", "SMTP_SSL") + " and " + set("smtp.port", "465")
-                                + " (Simple Java Mail 4 has no strategy that requires STARTTLS; SMTP_TLS falls back to cleartext)";
+                        return Fix.of("set ", set("transportstrategy", "SMTP_SSL"), " and ", set("smtp.port", "465"),
+                                " (Simple Java Mail 4 has no strategy that requires STARTTLS; SMTP_TLS falls back to cleartext)");
                     default:
                         break;
                 }
             }
             switch (remedy) {
                 case ENCRYPT:
-                    return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465") + " (or "
-                            + set("transportstrategy", "SMTP_TLS") + " on 587)";
+                    return Fix.of("set ", set("transportstrategy", "SMTPS"), " and ", set("smtp.port", "465"), " (or ",
+                            set("transportstrategy", "SMTP_TLS"), " on 587)");
                 case REQUIRE_STARTTLS:
-                    return "set " + set("transportstrategy", "SMTP_TLS") + " (or SMTPS on port 465)";
+                    return Fix.of("set ", set("transportstrategy", "SMTP_TLS"), " (or SMTPS on port 465)");
                 case ENABLE_IMPLICIT_TLS:
-                    return "set " + set("transportstrategy", "SMTPS") + " (or use port 587 with SMTP_TLS)";
+                    return Fix.of("set ", set("transportstrategy", "SMTPS"), " (or use port 587 with SMTP_TLS)");
                 case USE_IMPLICIT_TLS_PORT:
-                    return "set " + set("smtp.port", "465") + " (or keep the port and set " + set("transportstrategy", "SMTP_TLS") + ")";
+                    return Fix.of("set ", set("smtp.port", "465"), " (or keep the port and set ", set("transportstrategy", "SMTP_TLS"), ")");
                 case USE_PROTOCOL_PORT:
                 case USE_SUBMISSION_PORT:
-                    return "set " + set("smtp.port", "465") + " and " + set("transportstrategy", "SMTPS") + " (or "
-                            + set("smtp.port", "587") + " and " + set("transportstrategy", "SMTP_TLS") + ")";
+                    return Fix.of("set ", set("smtp.port", "465"), " and ", set("transportstrategy", "SMTPS"), " (or ",
+                            set("smtp.port", "587"), " and ", set("transportstrategy", "SMTP_TLS"), ")");
                 case ENABLE_IDENTITY_CHECK:
-                    return "remove " + PREFIX + "defaults.verifyserveridentity or set it to true";
+                    return Fix.of("remove " + PREFIX + "defaults.verifyserveridentity or set it to true");
                 case VERIFY_CERTIFICATES:
-                    return "remove " + (e.trust().key() != null ? e.trust().key() : PREFIX + "defaults.trustallhosts")
-                            + " and add the server's CA certificate to the JVM trust store";
+                    return Fix.of("remove " + (e.trust().key() != null ? e.trust().key() : PREFIX + "defaults.trustallhosts")
+                            + " and add the server's CA certificate to the JVM trust store");
                 case EXTERNALISE_PASSWORD:
-                    return "use a placeholder such as ${MAIL_PASSWORD} (or the environment variable SIMPLEJAVAMAIL_SMTP_PASSWORD)"
-                            + " and supply the value from a secret store";
+                    return Fix.of("use a placeholder such as ${MAIL_PASSWORD} (or the environment variable SIMPLEJAVAMAIL_SMTP_PASSWORD)"
+                            + " and supply the value from a secret store");
                 case PREFER_IMPLICIT_TLS:
-                    return "set " + set("transportstrategy", "SMTPS") + " and " + set("smtp.port", "465")
-                            + " (465 is SMTPS's default port)";
+                    return Fix.of("set ", set("transportstrategy", "SMTPS"), " and ", set("smtp.port", "465"),
+                            " (465 is SMTPS's default port)");
                 case REMOVE_STARTTLS:
-                    return "remove the STARTTLS extra properties: with SMTPS the whole connection is already TLS";
+                    return Fix.of("remove the STARTTLS extra properties: with SMTPS the whole connection is already TLS");
+                case REMOVE_SOCKET_FACTORY:
+                    return JAKARTA.removeSocketFactory(e);
                 default:
-                    return jakarta.hint(remedy, e);
+                    return JAKARTA.fix(remedy, e.protocol().value());
             }
         }
 
-        private String set(String key, String value) {
-            return PREFIX + key + (format == ConfigFormat.YAML ? ": " : "=") + value;
-        }
+        private static Fix.Assignment set(String key, String value) { return Fix.set(PREFIX + key, value); }
     }
 
     /** A key can relax to {@code simplejavamail.} only if it starts with s, S, - or _ (or a non-ASCII letter). */

@@ -1,6 +1,8 @@
 package io.github.mailports.extract;
 
 import io.github.mailports.model.Diagnostic;
+import io.github.mailports.model.Diagnostic.Library;
+import io.github.mailports.model.Diagnostic.Reason;
 import io.github.mailports.model.LibraryVersions;
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
@@ -21,15 +23,12 @@ import java.util.Map;
  * {@code connect()} and win over the same keys in the map; {@code ssl.enabled} sets
  * {@code mail.<p>.ssl.enable} after the map is copied. Evaluated for the default profile and each profile found.
  */
-public final class SpringBootExtractor implements Extractor {
+public final class SpringBootExtractor extends Source {
     static final String ID = "spring.mail";
     private static final List<String> KNOWN = Arrays.asList("host", "port", "username", "password", "protocol",
             "defaultencoding", "jndiname", "testconnection", "ssl.enabled", "ssl.bundle", "ssl.verifyhostname");
-    private static final List<String> TRUE_WORDS = Arrays.asList("true", "on", "yes", "1");
-    private static final List<String> FALSE_WORDS = Arrays.asList("false", "off", "no", "0");
 
-    @Override
-    public String source() { return "spring-boot"; }
+    public SpringBootExtractor() { super("spring-boot", Values.SPRING_BOOT); }
 
     private static final String SPRING_BOOT = "org.springframework.boot:spring-boot-autoconfigure";
 
@@ -47,7 +46,7 @@ public final class SpringBootExtractor implements Extractor {
     private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries, CodeReads code) {
         Prop host = view.get("spring.mail.host");
         if (host == null || view.get("spring.mail.jndiname") != null) return null;
-        MailEndpoint.Builder b = MailEndpoint.builder(ID, source(), host.at()).profile(profile).anchorKey(host.key());
+        MailEndpoint.Builder b = start(ID, profile, host);
 
         Prop protocolProp = view.get("spring.mail.protocol");
         Setting<Protocol> protocol = Setting.defaulted(Protocol.SMTP, host.at());
@@ -63,9 +62,8 @@ public final class SpringBootExtractor implements Extractor {
                 if (p == Protocol.SMTP || p == Protocol.SMTPS) {
                     protocol = protocolProp.setting(p);
                 } else {
-                    b.diagnostic(Diagnostic.invalid(protocolProp.key(), protocolProp.at(), "sets " + protocolProp.key()
-                            + " to '" + v + "', which is no Jakarta Mail transport: sending fails with"
-                            + " NoSuchProviderException", "use smtp or smtps (lower case)", true));
+                    b.diagnostic(Diagnostic.of(Reason.UNKNOWN_PROTOCOL, Library.SPRING_BOOT, protocolProp.key(), protocolProp.at())
+                            .value(v).decisive(true));
                 }
             }
         }
@@ -73,7 +71,7 @@ public final class SpringBootExtractor implements Extractor {
 
         Setting<Integer> connectPort = null;
         Prop portProp = view.get("spring.mail.port");
-        if (portProp != null) connectPort = springPort(portProp, b);
+        if (portProp != null) connectPort = portProp.setting(portProp.isResolved() ? port(portProp, b) : null); // an Integer: no default
 
         Map<String, Prop> keys = new LinkedHashMap<>();
         for (Map.Entry<String, Prop> me : view.under(Keys.SPRING_MAIL_PROPERTIES).entrySet()) {
@@ -85,11 +83,11 @@ public final class SpringBootExtractor implements Extractor {
         }
         for (String bool : new String[] {"spring.mail.testconnection", "spring.mail.ssl.verifyhostname"}) {
             Prop p2 = view.get(bool);
-            if (p2 != null) springBoolean(p2, b); // a value that does not bind stops the application
+            if (p2 != null) bool(p2, false, b); // a value that does not bind stops the application
         }
         Prop sslEnabled = view.get("spring.mail.ssl.enabled");
         if (sslEnabled != null) {
-            Boolean on = springBoolean(sslEnabled, b);
+            Boolean on = bool(sslEnabled, false, b);
             if (Boolean.TRUE.equals(on)) keys.put("mail." + p.id() + ".ssl.enable", sslEnabled.as("true"));
             else if (!sslEnabled.isResolved()) keys.put("mail." + p.id() + ".ssl.enable", sslEnabled);
         }
@@ -111,10 +109,7 @@ public final class SpringBootExtractor implements Extractor {
             }
         }
 
-        JakartaMail.Input in = new JakartaMail.Input();
-        in.protocol = p;
-        in.protocolSetting = protocol;
-        in.keys = keys;
+        JakartaMail.Input in = new JakartaMail.Input(protocol, keys, Keys.SPRING_MAIL_PROPERTIES);
         in.connectHost = host;
         in.connectPort = connectPort;
         in.connectPortProp = portProp;
@@ -123,60 +118,23 @@ public final class SpringBootExtractor implements Extractor {
         in.password = view.get("spring.mail.password");
         in.siblingIgnored = true;
         in.sslFactoryObject = view.get("spring.mail.ssl.bundle") != null;
-        in.keyPrefix = Keys.SPRING_MAIL_PROPERTIES;
-        b.protocol(protocol);
-        JakartaMail.evaluate(in, b);
+        session(in, b);
         if (!protocolKnown) b.encryption(protocolProp.setting(Encryption.UNKNOWN));
-        b.remedies(new JakartaRemedies(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port", host.format()));
-        return b.build();
-    }
-
-    /** Spring binds the port to an Integer: a value that does not convert stops the application. */
-    private static Setting<Integer> springPort(Prop prop, MailEndpoint.Builder b) {
-        if (!prop.isResolved()) return prop.setting(null);
-        String v = prop.value() == null ? "" : prop.value().trim();
-        try {
-            int port = v.startsWith("0x") || v.startsWith("0X") ? Integer.parseInt(v.substring(2), 16) : Integer.parseInt(v);
-            if (port < 1 || port > 65535) {
-                b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to " + port
-                        + ", which is not a port (1 to 65535): the connection fails", "set a port between 1 and 65535", true));
-            }
-            return prop.setting(port);
-        } catch (NumberFormatException e) {
-            b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + v
-                    + "', which is not a number: Spring Boot fails to start (it cannot bind the port)",
-                    "set a port between 1 and 65535", true));
-            return prop.setting(null);
-        }
-    }
-
-    /** Spring's String-to-Boolean conversion: true/on/yes/1 and false/off/no/0; anything else stops the application. */
-    private static Boolean springBoolean(Prop prop, MailEndpoint.Builder b) {
-        if (!prop.isResolved()) return null;
-        String v = prop.value() == null ? "" : prop.value().trim().toLowerCase(Locale.ROOT);
-        if (TRUE_WORDS.contains(v)) return Boolean.TRUE;
-        if (FALSE_WORDS.contains(v) || v.isEmpty()) return Boolean.FALSE;
-        b.diagnostic(Diagnostic.invalid(prop.key(), prop.at(), "sets " + prop.key() + " to '" + prop.value()
-                + "', which is not a boolean: Spring Boot fails to start", "set it to true or false", true));
-        return null;
+        MailEndpoint built = b.build();
+        return b.fixes(new JakartaFixes(Keys.SPRING_MAIL_PROPERTIES, "spring.mail.port").of(built, host.format())).build();
     }
 
     private static void mapKeyDiagnostics(String k, Prop prop, Protocol p, boolean portSet, boolean userSet,
                                           MailEndpoint.Builder b) {
         String hostKey = "mail." + p.id() + ".host";
         if (k.equals("mail.transport.protocol")) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which Spring Boot never"
-                    + " uses: spring.mail.protocol (default smtp) always decides the transport",
-                    "set spring.mail.protocol instead"));
+            b.diagnostic(Diagnostic.of(Reason.TRANSPORT_DECIDED_ELSEWHERE, Library.SPRING_BOOT, prop.key(), prop.at()));
         } else if (k.equals(hostKey) || k.equals("mail.host")) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
-                    + " spring.mail.host is passed to connect() and wins", "remove it and keep spring.mail.host"));
+            b.diagnostic(connectWins(prop, "spring.mail.host"));
         } else if (k.equals("mail." + p.id() + ".port") && portSet) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
-                    + " spring.mail.port is passed to connect() and wins", "remove it and keep spring.mail.port"));
+            b.diagnostic(connectWins(prop, "spring.mail.port"));
         } else if ((k.equals("mail." + p.id() + ".user") || k.equals("mail.user")) && userSet) {
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", which is never read:"
-                    + " spring.mail.username is passed to connect() and wins", "remove it and keep spring.mail.username"));
+            b.diagnostic(connectWins(prop, "spring.mail.username"));
         } else if (!k.startsWith("mail.")) {
             // A key without mail. is reported only when a mail library was plausibly meant to read it: it holds
             // mail. further on, starts with a protocol, or is itself a Jakarta Mail key (starttls.enable). Anything
@@ -188,10 +146,14 @@ public final class SpringBootExtractor implements Extractor {
                     : JakartaMailKeys.isKnown(fam, k) && (k.indexOf('.') > 0 || k.equals("auth") || k.endsWith("timeout"))
                     ? "mail." + p.id() + "." + k : null;
             if (meant == null) return;
-            b.diagnostic(Diagnostic.ineffective(prop.key(), prop.at(), "sets " + prop.key() + ", but Jakarta Mail reads"
-                    + " only keys that start with mail.: did you mean " + Keys.SPRING_MAIL_PROPERTIES + meant + "?",
-                    "rename it to " + Keys.SPRING_MAIL_PROPERTIES + meant));
+            b.diagnostic(Diagnostic.of(Reason.MISSING_MAIL_PREFIX, Library.SPRING_BOOT, prop.key(), prop.at())
+                    .near(Keys.SPRING_MAIL_PROPERTIES + meant));
         }
+    }
+
+    /** A key of the map that loses to the Spring key passed to connect(). */
+    private static Diagnostic connectWins(Prop prop, String winner) {
+        return Diagnostic.of(Reason.CONNECT_ARGUMENT_WINS, Library.SPRING_BOOT, prop.key(), prop.at()).other(winner);
     }
 
     /**
@@ -211,15 +173,12 @@ public final class SpringBootExtractor implements Extractor {
         if (tail.startsWith("mail.")) meant = Keys.SPRING_MAIL_PROPERTIES + tail;
         else if (Protocol.fromId(first) != null) meant = Keys.SPRING_MAIL_PROPERTIES + "mail." + tail;
         if (meant != null) {
-            b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not"
-                    + " have, so nothing reads it: Jakarta Mail settings go under spring.mail.properties, did you mean "
-                    + meant + "?", "rename it to " + meant));
+            b.diagnostic(Diagnostic.of(Reason.NOT_UNDER_PROPERTIES, Library.SPRING_BOOT, written, prop.at()).near(meant));
             return;
         }
         String near = nearSpringKey(relaxedTail);
         if (near != null) {
-            b.diagnostic(Diagnostic.ineffective(written, prop.at(), "sets " + written + ", which Spring Boot does not"
-                    + " have, so nothing reads it: did you mean spring.mail." + near + "?", "rename it to spring.mail." + near));
+            b.diagnostic(Diagnostic.of(Reason.UNKNOWN_KEY, Library.SPRING_BOOT, written, prop.at()).near("spring.mail." + near));
         }
     }
 

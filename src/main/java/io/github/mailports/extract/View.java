@@ -3,8 +3,6 @@ package io.github.mailports.extract;
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.Placeholders;
-import io.github.mailports.model.Origin;
-import io.github.mailports.model.SourceLocation;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -37,8 +35,7 @@ final class View {
             this.mergeKey = mergeKey;
             this.owner = owner;
             this.literal = Placeholders.contains(entry.value()) ? null
-                    : new Prop(entry.key(), SourceLocation.of(owner.path(), entry.line(), entry.column()), entry.value(),
-                            entry.value(), Origin.EXPLICIT, null, owner.format());
+                    : Prop.literal(entry, owner);
         }
     }
 
@@ -70,13 +67,10 @@ final class View {
         for (Item item : raw.values()) {
             if (item.literal != null) continue;
             if (resolved.isEmpty()) resolved = new IdentityHashMap<>();
-            ConfigEntry e = item.entry;
-            ConfigFile f = item.owner;
-            Placeholders.Result r = Placeholders.resolve(e.value(),
-                    name -> lookup(name, raw, ctx), ctx::maven);
-            Origin origin = !r.hadPlaceholder() ? Origin.EXPLICIT : r.isResolved() ? Origin.PLACEHOLDER : Origin.UNRESOLVED;
-            SourceLocation at = SourceLocation.of(f.path(), e.line(), e.column());
-            resolved.put(item, new Prop(e.key(), at, e.value(), r.value(), origin, r.unresolvedName(), f.format()));
+            resolved.put(item, Prop.resolved(item.entry, item.owner, ctx, name -> {
+                Item own = raw.get(Keys.mergeKey(name));
+                return own == null ? null : own.entry.value();
+            }));
         }
         // An empty value is no value (after it has overridden the earlier definitions, as the last one wins):
         // Spring binds "" to null for a number, boolean or enum, and Jakarta Mail's PropUtil reads "" as the default.
@@ -86,13 +80,6 @@ final class View {
             if (p.value() != null && p.value().isEmpty()) it.remove();
         }
         return new View(profile, raw, resolved);
-    }
-
-    private static String lookup(String name, Map<String, Item> raw, ExtractContext ctx) {
-        String supplied = ctx.supplied(name);
-        if (supplied != null) return supplied;
-        Item own = raw.get(Keys.mergeKey(name));
-        return own == null ? null : own.entry.value();
     }
 
     private Prop prop(Item item) { return item.literal != null ? item.literal : resolved.get(item); }

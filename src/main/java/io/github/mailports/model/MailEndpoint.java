@@ -34,7 +34,7 @@ public final class MailEndpoint {
     private final List<Setting<Boolean>> literalPasswords;
     private final boolean implicitTlsAlternative;
     private final List<Diagnostic> diagnostics;
-    private final Remedies remedies;
+    private final Fixes fixes;
 
     private MailEndpoint(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -57,7 +57,7 @@ public final class MailEndpoint {
         this.literalPasswords = Collections.unmodifiableList(new ArrayList<>(b.literalPasswords));
         this.implicitTlsAlternative = b.implicitTlsAlternative;
         this.diagnostics = Collections.unmodifiableList(new ArrayList<>(b.diagnostics));
-        this.remedies = b.remedies != null ? b.remedies : (r, e) -> null;
+        this.fixes = b.fixes != null ? b.fixes : Fixes.NONE;
     }
 
     public static Builder builder(String id, String source, SourceLocation anchor) {
@@ -125,8 +125,8 @@ public final class MailEndpoint {
         return false;
     }
 
-    /** The fix for this endpoint in its own configuration dialect, or null when the source has none to offer. */
-    public String hint(Remedy remedy) { return remedies.hint(remedy, this); }
+    /** How each {@link Remedy} is done in this endpoint's source, and the syntax to write it in. */
+    public Fixes fixes() { return fixes; }
 
     /**
      * {@code smtps://smtp.example.com:465} (the provider protocol). What is unknown is said in words: a host no
@@ -170,7 +170,7 @@ public final class MailEndpoint {
         private final List<Setting<Boolean>> literalPasswords = new ArrayList<>();
         private boolean implicitTlsAlternative;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
-        private Remedies remedies;
+        private Fixes fixes;
 
         private Builder(String id, String source, SourceLocation anchor) {
             this.id = id;
@@ -201,7 +201,8 @@ public final class MailEndpoint {
             if (!diagnostics.contains(d)) diagnostics.add(d);
             return this;
         }
-        public Builder remedies(Remedies v) { this.remedies = v; return this; }
+        /** How each remedy is done in the source (see {@link Fixes}). */
+        public Builder fixes(Fixes v) { this.fixes = v; return this; }
 
         public MailEndpoint build() { return new MailEndpoint(this); }
     }

@@ -1,6 +1,9 @@
 package io.github.mailports.model;
 
-/** The kinds of fix a rule suggests; each source spells them in its own configuration dialect. */
+/**
+ * The kinds of fix a rule suggests. How each is done in a source is data its extractor attaches to the endpoint
+ * ({@link Fixes}), written in the source's own {@link Syntax}.
+ */
 public enum Remedy {
     /** Encrypt a cleartext connection: implicit TLS on the TLS port, or required STARTTLS. */
     ENCRYPT,

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code mailports.sarif}: SARIF 2.1.0 as GitHub code scanning reads it. One run; the driver lists every rule
  * of the catalog (so {@code ruleIndex} is stable) with short and full descriptions, help text and Markdown
  * from the rule's page citing its normative source, and GitHub's {@code security-severity}, tags and
- * precision. Each finding is a result with its level, message, a location relative to {@code %SRCROOT%} (the
+ * precision, all from the rule's one declaration ({@link RuleInfo}). Each finding is a result with its level, message, a location relative to {@code %SRCROOT%} (the
  * repository root) and a {@code partialFingerprints} entry that does not depend on the line, so an alert
  * survives unrelated edits above it. Suppressed findings carry an {@code inSource} suppression with the
  * directive's reason; baselined ones an {@code external} suppression. No secret is ever written: messages are
@@ -104,7 +104,6 @@ public final class SarifReport {
     }
 
     private static Map<String, Object> rule(RuleInfo r) {
-        RuleMetadata meta = RuleMetadata.of(r.id());
         String page = RuleDocs.page(r.id());
         String what = RuleDocs.firstParagraph(RuleDocs.section(page, "What it checks"));
         String why = RuleDocs.section(page, "Why it is a problem");
@@ -113,8 +112,8 @@ public final class SarifReport {
         m.put("name", r.name());
         m.put("shortDescription", text(limit(r.summary())));
         m.put("fullDescription", text(limit(what != null ? what : r.summary())));
-        String source = meta.source == null ? null
-                : "Normative source: " + meta.source + (meta.sourceUri != null ? " (" + meta.sourceUri + ")" : "");
+        String source = r.source() == null ? null
+                : "Normative source: " + r.source() + (r.sourceUri() != null ? " (" + r.sourceUri() + ")" : "");
         StringBuilder help = new StringBuilder();
         help.append(r.id()).append(' ').append(r.name()).append(": ").append(r.summary()).append(".\n\n");
         if (what != null) help.append(what).append("\n\n");
@@ -122,9 +121,9 @@ public final class SarifReport {
         if (source != null) help.append(source).append("\n\n");
         help.append("Rule page: ").append(ToolInfo.ruleUri(r.id()));
         StringBuilder md = new StringBuilder();
-        if (meta.source != null) {
-            md.append("**Normative source:** ").append(meta.sourceUri != null
-                    ? "[" + meta.source + "](" + meta.sourceUri + ")" : meta.source).append("\n\n");
+        if (r.source() != null) {
+            md.append("**Normative source:** ").append(r.sourceUri() != null
+                    ? "[" + r.source() + "](" + r.sourceUri() + ")" : r.source()).append("\n\n");
         }
         md.append(page != null ? page.trim() : "# " + r.id() + " " + r.name() + "\n\n" + r.summary() + ".");
         md.append("\n\n[Rule page](").append(ToolInfo.ruleUri(r.id())).append(')');
@@ -135,9 +134,9 @@ public final class SarifReport {
         m.put("helpUri", ToolInfo.ruleUri(r.id()));
         m.put("defaultConfiguration", Collections.singletonMap("level", r.defaultSeverity().sarifLevel()));
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("tags", meta.tags);
-        props.put("precision", meta.precision);
-        props.put("security-severity", meta.securitySeverity);
+        props.put("tags", r.tags());
+        props.put("precision", r.precision().sarif());
+        props.put("security-severity", r.securitySeverity());
         m.put("properties", props);
         return m;
     }

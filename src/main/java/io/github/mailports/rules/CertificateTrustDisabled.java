@@ -9,7 +9,10 @@ import io.github.mailports.model.Trust;
 /** MP007: certificate chains are not validated (trust-all, or a trusted host list). */
 public final class CertificateTrustDisabled implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP007", "certificate-trust-disabled", Severity.ERROR,
-            "Certificate chain validation is turned off for all or some hosts");
+            "Certificate chain validation is turned off for all or some hosts")
+            .severities("ERROR for trust-all, WARNING for a host list")
+            .scanning(8.1, Precision.VERY_HIGH, "security").cwe(295)
+            .source("RFC 8314 section 5.3, RFC 7817, RFC 5280", RuleInfo.RFC + "rfc8314#section-5.3");
 
     @Override
     public RuleInfo info() { return INFO; }

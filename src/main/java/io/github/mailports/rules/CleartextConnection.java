@@ -7,7 +7,9 @@ import io.github.mailports.model.Remedy;
 /** MP001: the whole session, password included, crosses the network in cleartext. */
 public final class CleartextConnection implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP001", "cleartext-connection", Severity.ERROR,
-            "The connection is never encrypted");
+            "The connection is never encrypted")
+            .scanning(8.0, Precision.VERY_HIGH, "security").cwe(319)
+            .source("RFC 8314 sections 3 and 5.2 (Cleartext Considered Obsolete)", RuleInfo.RFC + "rfc8314#section-3");
 
     @Override
     public RuleInfo info() { return INFO; }

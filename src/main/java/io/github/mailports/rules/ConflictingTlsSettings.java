@@ -8,7 +8,9 @@ import io.github.mailports.model.Setting;
 /** MP018: implicit TLS and STARTTLS both requested; says what the library really does. */
 public final class ConflictingTlsSettings implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP018", "conflicting-tls-settings", Severity.WARNING,
-            "Both implicit TLS and STARTTLS are requested");
+            "Both implicit TLS and STARTTLS are requested")
+            .scanning(5.0, Precision.VERY_HIGH, "correctness", "security")
+            .source("RFC 8314 section 3.3, RFC 3207, RFC 2595", RuleInfo.RFC + "rfc8314#section-3.3");
 
     @Override
     public RuleInfo info() { return INFO; }

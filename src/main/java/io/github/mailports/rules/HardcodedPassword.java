@@ -7,7 +7,9 @@ import io.github.mailports.model.Setting;
 /** MP015: a literal password in a configuration file. The value is never printed. */
 public final class HardcodedPassword implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP015", "hardcoded-password", Severity.WARNING,
-            "A password is written as a literal value");
+            "A password is written as a literal value")
+            .scanning(6.0, Precision.HIGH, "security").cwe(798)
+            .source("CWE-798: Use of Hard-coded Credentials", "https://cwe.mitre.org/data/definitions/798.html");
 
     @Override
     public RuleInfo info() { return INFO; }

@@ -12,7 +12,9 @@ import java.util.List;
 /** MP009: SSL 3, TLS 1.0 or TLS 1.1 enabled (RFC 8996). */
 public final class LegacyTlsProtocol implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP009", "legacy-tls-protocol", Severity.ERROR,
-            "A deprecated SSL or TLS version is enabled");
+            "A deprecated SSL or TLS version is enabled")
+            .scanning(5.9, Precision.VERY_HIGH, "security").cwe(327)
+            .source("RFC 8996 sections 4 and 5, RFC 9325 section 3.1.1", RuleInfo.RFC + "rfc8996#section-4");
     private static final List<String> LEGACY = Arrays.asList("SSLv2Hello", "SSLv2", "SSLv3", "TLSv1", "TLSv1.1");
 
     @Override

@@ -7,7 +7,9 @@ import io.github.mailports.model.Setting;
 /** MP014: Jakarta Mail waits forever by default. */
 public final class MissingTimeouts implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP014", "missing-timeouts", Severity.INFO,
-            "No connection, read or write timeout is set (Jakarta Mail waits forever)");
+            "No connection, read or write timeout is set (Jakarta Mail waits forever)")
+            .scanning(2.0, Precision.VERY_HIGH, "reliability")
+            .source("Angus Mail (Jakarta Mail) provider documentation: timeouts default to infinite", RuleInfo.ANGUS);
 
     @Override
     public RuleInfo info() { return INFO; }

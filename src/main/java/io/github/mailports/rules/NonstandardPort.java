@@ -11,7 +11,9 @@ import io.github.mailports.model.Remedy;
  */
 public final class NonstandardPort implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP012", "nonstandard-port", Severity.INFO,
-            "The port is not a standard port of the protocol");
+            "The port is not a standard port of the protocol")
+            .scanning(1.0, Precision.VERY_HIGH, "maintainability")
+            .source("IANA port registry", RuleInfo.IANA_PORTS);
 
     @Override
     public RuleInfo info() { return INFO; }

@@ -7,7 +7,10 @@ import io.github.mailports.model.Remedy;
 /** MP002: STARTTLS is used only if offered, so an attacker who deletes the offer gets cleartext. */
 public final class OpportunisticStartTls implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP002", "opportunistic-starttls", Severity.WARNING,
-            "STARTTLS is optional, so the connection can be downgraded to cleartext");
+            "STARTTLS is optional, so the connection can be downgraded to cleartext")
+            .severities("WARNING; ERROR when credentials are present")
+            .scanning(7.0, Precision.VERY_HIGH, "security").cwe(319, 757)
+            .source("RFC 3207 section 6, RFC 8314 section 5.2, RFC 9325 section 3.2", RuleInfo.RFC + "rfc8314#section-5.2");
 
     @Override
     public RuleInfo info() { return INFO; }

@@ -7,7 +7,9 @@ import io.github.mailports.model.Setting;
 /** MP008: an SSL socket factory whose failure silently reconnects with a plain socket. */
 public final class PlaintextFallback implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP008", "plaintext-fallback", Severity.ERROR,
-            "A TLS failure of the socket factory falls back to a cleartext socket");
+            "A TLS failure of the socket factory falls back to a cleartext socket")
+            .scanning(7.4, Precision.VERY_HIGH, "security").cwe(319, 757)
+            .source("RFC 8314 section 5.2", RuleInfo.RFC + "rfc8314#section-5.2");
 
     @Override
     public RuleInfo info() { return INFO; }

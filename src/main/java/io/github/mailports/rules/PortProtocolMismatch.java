@@ -7,7 +7,9 @@ import io.github.mailports.model.Remedy;
 /** MP005: the port belongs to a different mail protocol. */
 public final class PortProtocolMismatch implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP005", "port-protocol-mismatch", Severity.ERROR,
-            "The port is a standard port of a different mail protocol");
+            "The port is a standard port of a different mail protocol")
+            .scanning(3.0, Precision.VERY_HIGH, "correctness")
+            .source("IANA port registry, RFC 8314 section 3", RuleInfo.RFC + "rfc8314#section-3");
 
     @Override
     public RuleInfo info() { return INFO; }

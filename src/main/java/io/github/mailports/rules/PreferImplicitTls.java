@@ -7,7 +7,9 @@ import io.github.mailports.model.Remedy;
 /** MP013: required STARTTLS where an implicit-TLS port exists (RFC 8314, RFC 9325 3.2). */
 public final class PreferImplicitTls implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP013", "prefer-implicit-tls", Severity.INFO,
-            "STARTTLS is used where an implicit-TLS port exists");
+            "Required STARTTLS is used where an implicit-TLS port exists")
+            .scanning(2.0, Precision.VERY_HIGH, "security")
+            .source("RFC 9325 section 3.2, RFC 8314 section 3", RuleInfo.RFC + "rfc9325#section-3.2");
 
     @Override
     public RuleInfo info() { return INFO; }

@@ -7,7 +7,9 @@ import io.github.mailports.model.Remedy;
 /** MP011: authenticated submission sent to the relay port 25. */
 public final class RelayPortForSubmission implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP011", "relay-port-for-submission", Severity.WARNING,
-            "Authenticated mail submission uses the relay port 25");
+            "Authenticated mail submission uses the relay port 25")
+            .scanning(4.3, Precision.HIGH, "security").cwe(319)
+            .source("RFC 6409 sections 1 and 3.1, RFC 3207 section 4", RuleInfo.RFC + "rfc6409#section-3.1");
 
     @Override
     public RuleInfo info() { return INFO; }

@@ -64,7 +64,7 @@ public final class RuleContext {
     }
 
     public void report(Severity severity, MailEndpoint e, SourceLocation at, String key, String message, Remedy remedy) {
-        String fix = remedy == null ? null : e.hint(remedy);
+        String fix = remedy == null ? null : e.fixes().text(remedy);
         reportWithFix(severity, e, at, key, message, fix);
     }
 

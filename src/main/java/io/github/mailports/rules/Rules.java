@@ -7,14 +7,20 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** The explicit registry of rules. Adding a rule: its class, one line here, its page, its fixtures. */
+/**
+ * The explicit registry of rules. Adding a rule: its class with its one declaration ({@link RuleInfo}: id, name,
+ * severities, summary, SARIF metadata, normative source), one line here, its page and its rows in
+ * {@code docs/rules/README.md} and {@code README.md} (RuleCatalogTest holds them to the declaration), its fixtures.
+ */
 public final class Rules {
     /** MP900: reported by the engine for a file it cannot read or parse. */
     public static final RuleInfo PARSE_ERROR = RuleInfo.of("MP900", "parse-error", Severity.ERROR,
-            "A configuration file cannot be read or parsed");
+            "A configuration file cannot be read or parsed")
+            .scanning(3.0, Precision.VERY_HIGH, "correctness");
     /** MP901: reported by the engine for a suppression directive that suppressed nothing. */
     public static final RuleInfo UNUSED_SUPPRESSION = RuleInfo.of("MP901", "unused-suppression", Severity.WARNING,
-            "A suppression directive suppressed nothing");
+            "A suppression directive suppressed nothing")
+            .scanning(1.0, Precision.VERY_HIGH, "maintainability");
 
     private static final List<Rule> ALL = Collections.unmodifiableList(Arrays.<Rule>asList(
             new CleartextConnection(),

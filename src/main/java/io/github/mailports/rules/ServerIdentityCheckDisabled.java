@@ -14,7 +14,9 @@ import io.github.mailports.model.Trust;
  */
 public final class ServerIdentityCheckDisabled implements Rule {
     static final RuleInfo INFO = RuleInfo.of("MP006", "server-identity-check-disabled", Severity.ERROR,
-            "The server's certificate is not checked against its host name");
+            "The server's certificate is not checked against its host name")
+            .scanning(8.1, Precision.VERY_HIGH, "security").cwe(297)
+            .source("RFC 7817 section 3, RFC 8314 section 5.3", RuleInfo.RFC + "rfc7817#section-3");
 
     private static final String LOG4J_CORE = "org.apache.logging.log4j:log4j-core";
     private static final String SPRING_BOOT = "org.springframework.boot:spring-boot-autoconfigure";
@@ -29,6 +31,13 @@ public final class ServerIdentityCheckDisabled implements Rule {
         if (e.isUndecidable() || enc == Encryption.NONE || enc == Encryption.UNKNOWN) return; // TLS settings of a connection that never starts TLS are never read
         if (check == null) {
             uncheckedByDefault(e, ctx);
+            return;
+        }
+        if (!check.isWritten() && Boolean.FALSE.equals(check.value()) && check.key() != null) {
+            // a source that knows the library's own default is off (Java code on javax.mail, Commons Email) names it
+            ctx.report(e, check, "does not check the server's identity for " + e.url() + ": " + check.key() + " is not set"
+                    + " and the library's default is false, so any certificate a trusted CA issued for any other host is"
+                    + " accepted and a man in the middle can impersonate the server", Remedy.ENABLE_IDENTITY_CHECK);
             return;
         }
         if (!check.isWritten() || !Boolean.FALSE.equals(check.value())) return;

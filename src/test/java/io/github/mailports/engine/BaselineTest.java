@@ -108,7 +108,17 @@ class BaselineTest {
                 {"{\"version\": 1, \"findings\": [{\"ruleId\": \"MP001\", \"file\": \"C:\\\\a.yml\"}]}", "1:57", "relative"},
                 {"{\"version\": 1, \"findings\": [{\"ruleId\": \"MP001\", \"file\": \"a\", \"profiles\": [1]}]}", "1:75", "array of strings"},
                 {"{\"version\": 1, \"findings\": [{\"ruleId\": 7, \"file\": \"a\"}]}", "1:40", "non-empty string"},
-                {"{\"version\": 1, \"findings\": [}", "1:29", "a value was expected"},
+                {"{\"version\": 1, \"findings\": [}", "1:29", "expected the node content, but found '}'"},
+                // read with SnakeYAML: what YAML allows and a JSON baseline may not hold is refused, with its position
+                {"{\"version\": 1, \"findings\": [], \"version\": 1}", "1:32", "duplicate key"},
+                {"{\"version\": 1" + "0".repeat(200) + ", \"findings\": []}", "1:13", "longer than 100 characters"},
+                {"{\"version\": 1e2147483648, \"findings\": []}", "1:13", "out of range"},
+                {"{\"version\": 1, \"findings\": " + "[".repeat(100) + "}", "1:" + (28 + 63), "nesting deeper than 64"},
+                {"{\"version\": 1, \"findings\": [!!javax.script.ScriptEngineManager [1]]}", "1:29", "a tag"},
+                {"{\"version\": 1, \"findings\": [!local {\"ruleId\": \"MP001\", \"file\": \"a\"}]}", "1:29", "a tag"},
+                {"{\"version\": 1, \"findings\": [&e {\"ruleId\": \"MP001\", \"file\": \"a\"}, *e]}", "1:29", "an anchor"},
+                {"version: 1\nfindings: []", "1:1", "an object is written in { }"},
+                {"{\"version\": 1, \"findings\": []}\n---\n{}", "2:1", "a second document"},
         };
         for (String[] c : bad) {
             Baseline.MalformedException e = assertThrows(Baseline.MalformedException.class, () -> Baseline.parse(c[0], "b.json"), c[0]);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class ConfigUnitOrderingTest {
 
     private static int work(int profiles) throws Exception {
         ConfigUnit u = unit(profiles);
-        ExtractContext ctx = ExtractContext.empty();
+        ExtractContext ctx = ExtractContext.of(Map.of(), Map.of());
         List<String> names = u.profiles();
         assertEquals(profiles + 1, names.size());
         for (String p : names) {
@@ -64,7 +65,7 @@ class ConfigUnitOrderingTest {
         files.add(ConfigReaders.read("application.properties", "spring.mail.host=a2\nspring.mail.port=1\n".getBytes(StandardCharsets.UTF_8)));
         files.add(ConfigReaders.read("application.yml", "spring.mail.host: a1\n".getBytes(StandardCharsets.UTF_8)));
         ConfigUnit u = ConfigUnit.group(files).get(0);
-        ExtractContext ctx = ExtractContext.empty();
+        ExtractContext ctx = ExtractContext.of(Map.of(), Map.of());
         assertEquals("b", u.view("default", ctx).get("spring.mail.host").value());
         assertEquals("2", u.view("default", ctx).get("spring.mail.port").value());
         assertEquals("d", u.view("prod", ctx).get("spring.mail.host").value());

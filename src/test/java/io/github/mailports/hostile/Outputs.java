@@ -1,7 +1,7 @@
 package io.github.mailports.hostile;
 
 import io.github.mailports.engine.CheckResult;
-import io.github.mailports.engine.JsonParser;
+import io.github.mailports.config.JsonTree;
 import io.github.mailports.report.BaselineReport;
 import io.github.mailports.report.ConsoleReport;
 import io.github.mailports.report.JsonReport;
@@ -73,7 +73,7 @@ final class Outputs {
                 }
             }
             try {
-                if (name.equals("json") || name.equals("sarif") || name.equals("baseline")) JsonParser.parse(text);
+                if (name.equals("json") || name.equals("sarif") || name.equals("baseline")) JsonTree.parse(text);
                 if (name.equals("junit")) {
                     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
                     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -177,8 +177,8 @@ public class VerifyMojoTest {
             fail();
         } catch (MojoExecutionException e) {
             // shown relative to the directory Maven was started in (here the working directory of the tests)
-            assertEquals("mailports: the baseline file target/unit-reports/malformed/mailports-baseline.json is malformed at line 2, column 16: unexpected ','"
-                    + ": a value was expected; correct it, or record it again with mvn mailports:baseline", e.getMessage());
+            assertEquals("mailports: the baseline file target/unit-reports/malformed/mailports-baseline.json is malformed at line 2, column 16: while parsing"
+                    + " a flow node: expected the node content, but found ','; correct it, or record it again with mvn mailports:baseline", e.getMessage());
         }
     }
 

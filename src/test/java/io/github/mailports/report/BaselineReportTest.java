@@ -2,7 +2,7 @@ package io.github.mailports.report;
 
 import io.github.mailports.engine.Baseline;
 import io.github.mailports.engine.CheckResult;
-import io.github.mailports.engine.JsonParser;
+import io.github.mailports.config.JsonTree;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import org.junit.jupiter.api.Test;
@@ -41,9 +41,9 @@ class BaselineReportTest {
         assertFalse(a.contains("\"line\""));
         assertFalse(a.contains("\\\\"), "no backslashes in paths");
         assertFalse(a.contains(Results.SECRET));
-        JsonParser.Node root = JsonParser.parse(a);
+        JsonTree.Node root = JsonTree.parse(a);
         assertEquals("1", root.object().get("version").value().toString());
-        for (JsonParser.Node n : root.object().get("findings").array()) {
+        for (JsonTree.Node n : root.object().get("findings").array()) {
             assertFalse(n.object().get("file").string().startsWith("/"));
         }
     }

@@ -2,8 +2,8 @@ package io.github.mailports.report;
 
 import io.github.mailports.engine.Baseline;
 import io.github.mailports.engine.CheckResult;
-import io.github.mailports.engine.JsonParser;
-import io.github.mailports.engine.JsonParser.Node;
+import io.github.mailports.config.JsonTree;
+import io.github.mailports.config.JsonTree.Node;
 import io.github.mailports.rules.RuleInfo;
 import io.github.mailports.rules.Rules;
 import org.junit.jupiter.api.Test;
@@ -15,12 +15,13 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SarifReportTest {
     private static Map<String, Node> run(String sarif) throws Exception {
-        return JsonParser.parse(sarif).object().get("runs").array().get(0).object();
+        return JsonTree.parse(sarif).object().get("runs").array().get(0).object();
     }
 
     private static List<Map<String, Node>> results(String sarif) throws Exception {
@@ -47,7 +48,7 @@ class SarifReportTest {
         String sarif = SarifReport.render(Results.sample(), "services/mail");
         List<String> problems = SarifSchema.check(sarif);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        Map<String, Node> root = JsonParser.parse(sarif).object();
+        Map<String, Node> root = JsonTree.parse(sarif).object();
         assertEquals("https://json.schemastore.org/sarif-2.1.0.json", root.get("$schema").string());
         assertEquals("2.1.0", root.get("version").string());
     }
@@ -95,7 +96,7 @@ class SarifReportTest {
             assertEquals(info.name(), r.get("name").string());
             assertEquals(info.summary(), r.get("shortDescription").object().get("text").string());
             assertEquals(info.defaultSeverity().sarifLevel(), r.get("defaultConfiguration").object().get("level").string());
-            assertTrue(RuleMetadata.has(info.id()), "no SARIF metadata for " + info.id());
+            assertNotNull(info.securitySeverity(), "no security-severity declared for " + info.id());
             String full = r.get("fullDescription").object().get("text").string();
             assertNotEquals(info.summary(), full, info.id() + ": the full description comes from the rule page");
             String markdown = r.get("help").object().get("markdown").string();
@@ -103,17 +104,16 @@ class SarifReportTest {
             assertTrue(markdown.contains("## Why it is a problem"), info.id());
             String text = r.get("help").object().get("text").string();
             assertTrue(r.get("helpUri").string().endsWith("/docs/rules/" + info.id() + ".md"));
-            RuleMetadata meta = RuleMetadata.of(info.id());
-            if (meta.source != null) {
-                assertTrue(markdown.startsWith("**Normative source:** [" + meta.source + "]("), info.id());
-                assertTrue(text.contains("Normative source: " + meta.source), info.id());
+            if (info.source() != null) {
+                assertTrue(markdown.startsWith("**Normative source:** [" + info.source() + "]("), info.id());
+                assertTrue(text.contains("Normative source: " + info.source()), info.id());
             }
             Map<String, Node> props = r.get("properties").object();
             assertTrue(props.get("security-severity").isString(), "security-severity is a string");
             Double.parseDouble(props.get("security-severity").string());
             if (props.get("tags").array().stream().anyMatch(t -> t.string().equals("security"))) {
-                assertTrue(meta.source != null && (meta.source.contains("RFC") || meta.source.contains("CWE")
-                        || meta.source.contains("Angus")), info.id() + " is tagged security but cites no source");
+                assertTrue(info.source() != null && (info.source().contains("RFC") || info.source().contains("CWE")
+                        || info.source().contains("Angus")), info.id() + " is tagged security but cites no source");
             }
         }
         Map<String, Node> mp001 = rules.get(0).object();

@@ -1,7 +1,8 @@
 package io.github.mailports.report;
 
-import io.github.mailports.engine.JsonParser;
-import io.github.mailports.engine.JsonParser.Node;
+import io.github.mailports.config.ConfigParseException;
+import io.github.mailports.config.JsonTree;
+import io.github.mailports.config.JsonTree.Node;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -72,8 +73,8 @@ final class SarifSchema {
         SarifSchema s = new SarifSchema();
         Node root;
         try {
-            root = JsonParser.parse(sarif);
-        } catch (JsonParser.SyntaxException e) {
+            root = JsonTree.parse(sarif);
+        } catch (ConfigParseException e) {
             s.problems.add("not JSON: " + e.getMessage() + " at " + e.line() + ":" + e.column());
             return s.problems;
         }
