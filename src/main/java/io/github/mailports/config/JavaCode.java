@@ -185,7 +185,14 @@ public final class JavaCode {
     private final Map<String, String> constants;
     private final List<Read> reads;
 
+    private final boolean parsed;
+
     public JavaCode(List<Group> groups, Map<String, String> constants, List<Read> reads) {
+        this(groups, constants, reads, true);
+    }
+
+    private JavaCode(List<Group> groups, Map<String, String> constants, List<Read> reads, boolean parsed) {
+        this.parsed = parsed;
         this.groups = Collections.unmodifiableList(new ArrayList<>(groups));
         this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants));
         this.reads = Collections.unmodifiableList(new ArrayList<>(reads));
@@ -193,8 +200,12 @@ public final class JavaCode {
 
     /** A file the cheap test found no mail in: never parsed. */
     public static JavaCode none() {
-        return new JavaCode(Collections.<Group>emptyList(), Collections.<String, String>emptyMap(), Collections.<Read>emptyList());
+        return new JavaCode(Collections.<Group>emptyList(), Collections.<String, String>emptyMap(), Collections.<Read>emptyList(),
+                false);
     }
+
+    /** Whether the file was parsed; false for a file the cheap scan found no mail in ({@link #none()}). */
+    public boolean isParsed() { return parsed; }
 
     public List<Group> groups() { return groups; }
     /**

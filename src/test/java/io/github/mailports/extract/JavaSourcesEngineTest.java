@@ -16,8 +16,11 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A {@code spring.mail.*} key that code reads is known to be read in the same module only (the default includes). */
-class CodeReadsModulesTest {
+/**
+ * Java sources through the whole engine with the default includes: a {@code spring.mail.*} key that code reads is
+ * known to be read in the same module only; a Java file without mail is scanned but not counted as checked.
+ */
+class JavaSourcesEngineTest {
     private static final String APPLICATION = "spring.mail.host=smtp.example.com\nspring.mail.port=465\n"
             + "spring.mail.properties.mail.smtp.ssl.enable=true\nspring.mail.properties.mail.smtp.timeout=10000\n"
             + "spring.mail.smtp.from-name=Shop\n";
@@ -38,6 +41,14 @@ class CodeReadsModulesTest {
         List<Finding> found = mp010(base);
         assertEquals(1, found.size());
         assertEquals("shop/src/main/resources/application.properties", found.get(0).location().file());
+    }
+
+    @Test
+    void javaFilesWithoutMailAreNotCountedAsChecked(@TempDir Path base) throws IOException {
+        write(base.resolve("src/main/java/demo/Plain.java"), "package demo;\nclass Plain { String e(User u) { return u.email.trim(); } }\n");
+        write(base.resolve("src/main/java/demo/Templates.java"), READER);
+        CheckResult r = Engine.run(CheckRequest.builder(base).build()); // the defaults with a POM's layout
+        assertEquals(java.util.Collections.singletonList("src/main/java/demo/Templates.java"), r.files());
     }
 
     private static List<Finding> mp010(Path base) throws IOException {
