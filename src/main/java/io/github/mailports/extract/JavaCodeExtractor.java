@@ -379,6 +379,10 @@ public final class JavaCodeExtractor implements Extractor {
                 keys.put(px + "socketFactory.class", ssl);
                 keys.put(px + "port", ssl);
             } else if (sslOn) {
+                if (port != null) { // Email.getMailSession overwrites mail.smtp.port with the SSL port (1.6.0)
+                    b.diagnostic(Diagnostic.of(Diagnostic.Reason.PORT_REPLACED_BY_SSL_PORT, Diagnostic.Library.JAVA_CODE,
+                            name("setSmtpPort"), at(port)).other(tlsPort.isResolved() ? tlsPort.value() : "set in code"));
+                }
                 keys.put(px + "port", tlsPort);
                 keys.put(px + "socketFactory.port", tlsPort);
                 keys.put(px + "socketFactory.class", ssl.as("javax.net.ssl.SSLSocketFactory"));

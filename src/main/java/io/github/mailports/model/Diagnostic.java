@@ -107,6 +107,8 @@ public final class Diagnostic {
         IGNORED_FOR_TLS_CONFIGURATION(Kind.INEFFECTIVE),
         /** Log4j's {@code <Ssl>} with a protocol other than smtps; detail: the element as written. */
         SSL_WITHOUT_SMTPS(Kind.INEFFECTIVE),
+        /** Commons Email's {@code setSmtpPort} with {@code setSSLOnConnect(true)}: the SSL port is used; other: that port. */
+        PORT_REPLACED_BY_SSL_PORT(Kind.INEFFECTIVE),
 
         /** Placeholders without a value decide the connection; {@link #decided()}; other: Logback's SSL key. */
         UNRESOLVED_PLACEHOLDER(Kind.UNRESOLVED),

@@ -206,6 +206,10 @@ final class DiagnosticText {
             }
             case TRUST_IGNORED_WITH_FACTORY:
                 return "sets " + k + ", which Jakarta Mail ignores for STARTTLS because an SSL socket factory is configured";
+            case PORT_REPLACED_BY_SSL_PORT:
+                // commons-email 1.6.0 Email.getMailSession: with isSSLOnConnect() mail.smtp.port = sslSmtpPort
+                return "sets " + k + ", which Commons Email never uses with setSSLOnConnect(true): it connects to the SSL port "
+                        + d.other() + " (setSslSmtpPort)";
             case IGNORED_FOR_TLS_CONFIGURATION:
                 return "sets " + k + ", which Quarkus ignores because " + d.other() + " is set: TLS and trust come from that"
                         + " named TLS configuration";
@@ -341,6 +345,8 @@ final class DiagnosticText {
             }
             case TRUST_IGNORED_WITH_FACTORY:
                 return null;
+            case PORT_REPLACED_BY_SSL_PORT:
+                return "remove it, or set the port with setSslSmtpPort";
             case IGNORED_FOR_TLS_CONFIGURATION:
                 return "remove it and configure quarkus.tls." + d.detail() + ".* instead";
             case SSL_WITHOUT_SMTPS:

@@ -227,6 +227,7 @@ class JavaCodeRuntimeTruthTest {
         assertTrue(f.message().contains(":465"), "setSmtpPort(25) is not the port: " + f.message());
         assertEquals("call email.setSSLCheckServerIdentity(true)", f.fix());
         assertEquals(line(COMMONS_SSL_ON_CONNECT, "setAuthentication"), check.the("MP015").location().line());
+        assertEquals(line(COMMONS_SSL_ON_CONNECT, "setSmtpPort"), check.the("MP010").location().line(), "setSmtpPort(25) is never used");
         try (URLClassLoader commons = commonsLoader();
              URLClassLoader app = commonsApp(dir, COMMONS_SSL_ON_CONNECT, commons);
              MiniSmtpServer impostor = MiniSmtpServer.implicitTls(TestPki.Identity.OTHER_HOST)) {
