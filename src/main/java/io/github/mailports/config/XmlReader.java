@@ -141,7 +141,7 @@ public final class XmlReader {
         if (blanked != src) t = new Text(blanked); // same line starts: the scan below never sees the DOCTYPE either
         XMLStreamReader r;
         try {
-            r = factory().createXMLStreamReader(new StringReader(t.src));
+            r = FACTORY.get().createXMLStreamReader(new StringReader(t.src));
         } catch (XMLStreamException e) {
             throw error(e, t);
         }
@@ -227,6 +227,13 @@ public final class XmlReader {
         if (root == null) throw new ConfigParseException("the file holds no XML element", 1, 1);
         return ConfigFile.ofXml(path, root, comments);
     }
+
+    /**
+     * One configured factory per thread: {@code XMLInputFactory.newInstance()} looks the implementation up and builds
+     * its property tables on every call, which was 7 % of reading a monorepo's files in a fresh JVM. A factory is not
+     * promised to be thread-safe, so each thread has its own; readers are created from it and closed per file.
+     */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlReader::factory);
 
     private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newInstance();

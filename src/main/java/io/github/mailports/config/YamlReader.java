@@ -105,7 +105,7 @@ public final class YamlReader {
         // SnakeYAML's composer on a reader that is linear in the token length (see LinearStreamReader)
         LoaderOptions options = loaderOptions();
         CountingComposer composer = new CountingComposer(new ParserImpl(new LinearStreamReader(tokens.text), options),
-                new NoTimestampResolver(), options);
+                RESOLVER, options);
         while (true) {
             Node root;
             try {
@@ -187,6 +187,12 @@ public final class YamlReader {
             this.at = at;
         }
     }
+
+    /**
+     * Shared by every read: a resolver only reads its table of implicit patterns after construction (compiled
+     * patterns, thread-safe to match), and building it compiled a dozen regular expressions per file.
+     */
+    private static final Resolver RESOLVER = new NoTimestampResolver();
 
     /** Like Spring Boot's resolver: a plain scalar that looks like a date stays a string. */
     private static final class NoTimestampResolver extends Resolver {

@@ -67,20 +67,23 @@ final class FileFinder {
                 f.visited++;
                 String rel = relative(base, dir);
                 if (rel.isEmpty()) return FileVisitResult.CONTINUE;
-                if (skip.contains(dir.toAbsolutePath().normalize())) return FileVisitResult.SKIP_SUBTREE;
-                if (matchesAny(excludes, rel + "/")) return FileVisitResult.SKIP_SUBTREE;
-                if (looksLikeConfigFile(rel) && matchesAny(includes, rel) && !matchesAny(excludes, rel)) {
+                if (!skip.isEmpty() && skip.contains(dir.toAbsolutePath().normalize())) return FileVisitResult.SKIP_SUBTREE;
+                if (matchesAny(excludes, new Glob.Path(rel + "/"))) return FileVisitResult.SKIP_SUBTREE;
+                Glob.Path path = new Glob.Path(rel); // split once for every include
+                if (looksLikeConfigFile(rel) && matchesAny(includes, path) && !matchesAny(excludes, path)) {
                     f.odd.add(new Odd(rel, "is a directory, not a configuration file"));
                 }
-                return anyBelow(includes, rel) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                return anyBelow(includes, path) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 f.visited++;
                 String rel = relative(base, file);
-                if (!matchesAny(includes, rel) || matchesAny(excludes, rel)) return FileVisitResult.CONTINUE;
-                if (OWN_FILE_NAMES.contains(file.getFileName().toString()) || skip.contains(file.toAbsolutePath().normalize())) {
+                Glob.Path path = new Glob.Path(rel);
+                if (!matchesAny(includes, path) || matchesAny(excludes, path)) return FileVisitResult.CONTINUE;
+                if (OWN_FILE_NAMES.contains(file.getFileName().toString())
+                        || (!skip.isEmpty() && skip.contains(file.toAbsolutePath().normalize()))) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attrs.isSymbolicLink()) f.links.add(rel);
@@ -117,13 +120,21 @@ final class FileFinder {
     }
 
     private static boolean matchesAny(List<Glob> globs, String rel) {
+        return matchesAny(globs, new Glob.Path(rel));
+    }
+
+    private static boolean matchesAny(List<Glob> globs, Glob.Path rel) {
         for (Glob g : globs) {
-            if (g.matches(rel)) return true;
+            if (g.matches(rel, null)) return true;
         }
         return false;
     }
 
     private static boolean anyBelow(List<Glob> globs, String relDir) {
+        return anyBelow(globs, new Glob.Path(relDir));
+    }
+
+    private static boolean anyBelow(List<Glob> globs, Glob.Path relDir) {
         for (Glob g : globs) {
             if (g.couldMatchBelow(relDir)) return true;
         }

@@ -151,13 +151,37 @@ public final class Glob {
 
     /** {@link #matches(String)}, adding the elementary steps taken to {@code work[0]} when work is not null. */
     boolean matches(String relativePath, long[] work) {
+        return matches(new Path(relativePath), work);
+    }
+
+    /**
+     * A relative path as the walk asks about it: its last name at once, split at {@code /} only when some
+     * alternative's last name matches, and then once for every glob asked (a walk asks each include and exclude).
+     */
+    static final class Path {
+        final String relative;
+        final String last;
+        private String[] names;
+
+        Path(String relative) {
+            this.relative = relative;
+            this.last = relative.substring(relative.lastIndexOf('/') + 1);
+        }
+
+        /** The names, split at {@code /} once ({@code [""]} for the base itself, as {@code split} gives). */
+        String[] names() {
+            if (names == null) names = relative.split("/", -1);
+            return names;
+        }
+    }
+
+    /** {@link #matches(String)} on a path the caller keeps for several globs. */
+    boolean matches(Path p, long[] work) {
         // the file's own name first: most paths of a walk fail there, before the path is split at all
-        String last = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        String[] path = null;
         for (String[] alt : alternatives) {
             String lastPattern = alt[alt.length - 1];
-            if (!lastPattern.equals(ANY_FOLDERS) && !nameMatches(lastPattern, last, work)) continue;
-            if (path == null) path = relativePath.split("/", -1);
+            if (!lastPattern.equals(ANY_FOLDERS) && !nameMatches(lastPattern, p.last, work)) continue;
+            String[] path = p.names();
             if (accepts(alt, path, path.length, work, false)) return true;
         }
         return false;
@@ -168,7 +192,12 @@ public final class Glob {
      * does not enter a folder for which no include says yes.
      */
     boolean couldMatchBelow(String relativeDir) {
-        String[] dir = relativeDir.isEmpty() ? new String[0] : relativeDir.split("/", -1);
+        return couldMatchBelow(new Path(relativeDir));
+    }
+
+    /** {@link #couldMatchBelow(String)} on a folder the caller keeps for several globs. */
+    boolean couldMatchBelow(Path relativeDir) {
+        String[] dir = relativeDir.relative.isEmpty() ? new String[0] : relativeDir.names();
         for (String[] alt : alternatives) {
             if (accepts(alt, dir, dir.length, null, true)) return true;
         }

@@ -89,13 +89,14 @@ final class SecretValues {
             Map<String, String> values = new HashMap<>();
             for (ConfigEntry e : f.entries()) {
                 String key = e.key();
-                s.define(key, e.value());
+                String canonicalKey = canonical(key); // once per entry: define and classify both need it
+                s.defineCanonical(canonicalKey, e.value());
                 if (key.startsWith("%") && key.indexOf('.') > 0) s.define(key.substring(key.indexOf('.') + 1), e.value());
                 if (key.startsWith("property.")) s.define(key.substring("property.".length()), e.value());
                 String lower = key.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".name")) names.put(lower.substring(0, lower.length() - 5), e.value());
                 else if (lower.endsWith(".value")) values.put(lower.substring(0, lower.length() - 6), e.value());
-                s.classify(key, e.value(), passwords, hosts, urls);
+                s.classifyCanonical(canonicalKey, e.value(), passwords, hosts, urls);
             }
             for (Map.Entry<String, String> n : names.entrySet()) {
                 if (values.containsKey(n.getKey())) s.define(n.getValue(), values.get(n.getKey()));
@@ -144,9 +145,14 @@ final class SecretValues {
     }
 
     private void classify(String key, String value, List<String> passwords, List<String> hosts, List<String> urls) {
+        classifyCanonical(canonical(key), value, passwords, hosts, urls);
+    }
+
+    /** {@link #classify} with the key already in {@link #canonical} form. */
+    private void classifyCanonical(String k, String value, List<String> passwords, List<String> hosts, List<String> urls) {
         if (value == null || value.isEmpty()) return;
-        if (isPasswordName(key, value)) passwords.add(value);
-        if (isHostName(key) && (value.indexOf('@') >= 0 || value.contains("${"))) hosts.add(value);
+        if (isCanonicalPasswordName(k, value)) passwords.add(value);
+        if (k.endsWith("host") && (value.indexOf('@') >= 0 || value.contains("${"))) hosts.add(value);
         if (value.contains("://") && (value.indexOf('@') >= 0 || value.contains("${")
                 || value.toLowerCase(Locale.ROOT).contains("password="))) urls.add(value);
     }
@@ -169,19 +175,25 @@ final class SecretValues {
 
     /** A key, element or attribute that holds a password. */
     static boolean isPasswordName(String key, String value) {
-        String k = canonical(key);
+        return isCanonicalPasswordName(canonical(key), value);
+    }
+
+    private static boolean isCanonicalPasswordName(String k, String value) {
         if (k.endsWith("password") || k.endsWith("passwd")) return true;
         if (!k.contains("password") && !k.contains("passwd")) return false;
         return !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false");
     }
 
-    /** A key, element or attribute that holds a host ({@code spring.mail.host}, {@code smtpHost}). */
-    private static boolean isHostName(String key) {
-        return canonical(key).endsWith("host");
-    }
-
     /** Letters and digits only, lower case: {@code spring.mail.PASSWORD}, {@code SPRING_MAIL_PASSWORD} agree. */
     static String canonical(String name) {
+        int n = name.length();
+        int plain = 0;
+        while (plain < n) { // already canonical (ASCII lower case letters and digits): the name itself
+            char c = name.charAt(plain);
+            if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) break;
+            plain++;
+        }
+        if (plain == n) return name;
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -192,7 +204,12 @@ final class SecretValues {
 
     private void define(String name, String value) {
         if (name == null || value == null) return;
-        definitions.computeIfAbsent(canonical(name), k -> new ArrayList<>(1)).add(value);
+        defineCanonical(canonical(name), value);
+    }
+
+    private void defineCanonical(String k, String value) {
+        if (value == null) return;
+        definitions.computeIfAbsent(k, x -> new ArrayList<>(1)).add(value);
     }
 
     /**

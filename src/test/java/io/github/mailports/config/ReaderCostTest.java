@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import io.github.mailports.testing.Work;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,16 +31,14 @@ class ReaderCostTest {
         void run(String text) throws Exception;
     }
 
-    private static long allocated(Read read, String text) throws Exception {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(id);
-        try {
+    private static long allocated(Read read, String text) {
+        // some shapes are errors (a plain key over 1,024 characters, a ConfigParseException): the cost still counts
+        Work.Counted<Object> c = Work.count(() -> {
             read.run(text);
-        } catch (ConfigParseException expected) {
-            // some shapes are errors (a plain key over 1,024 characters): the cost still counts
-        }
-        return mx.getThreadAllocatedBytes(id) - before;
+            return null;
+        });
+        if (c.thrown != null && !(c.thrown instanceof ConfigParseException)) throw new AssertionError(c.thrown);
+        return c.bytes;
     }
 
     /** Allocation at n and 2n: at most a constant per character, and doubling the input at most doubles it. */

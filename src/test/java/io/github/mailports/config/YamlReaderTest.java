@@ -3,13 +3,12 @@ package io.github.mailports.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.mailports.testing.Work;
 import org.junit.jupiter.api.Test;
 
 import static io.github.mailports.config.Entries.assertAt;
@@ -345,7 +344,8 @@ class YamlReaderTest {
             b.append("]\n");
             previous = c;
         }
-        ConfigParseException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> fails(b.toString()));
+        // refused at the alias limit: well under a megabyte, where expanding it would allocate gigabytes
+        ConfigParseException e = Work.atMost("billion laughs", 16L << 20, () -> fails(b.toString())).result;
         assertTrue(e.getMessage().contains("alias"), e.getMessage());
     }
 
@@ -357,7 +357,8 @@ class YamlReaderTest {
             b.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l").append(i - 1)
                     .append("]\n");
         }
-        ConfigParseException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> fails(b.toString()));
+        // the entry limit stops it after about 180 MB of allocation; the 2^25 leaves would need several GB
+        ConfigParseException e = Work.atMost("alias bomb", 1L << 30, () -> fails(b.toString())).result;
         assertTrue(e.getMessage().contains("alias bomb"), e.getMessage());
     }
 
@@ -368,7 +369,8 @@ class YamlReaderTest {
             b.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l").append(i - 1)
                     .append("]\n");
         }
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> fails(b.toString()));
+        // the node limit stops it after about 320 to 370 MB of allocation; 2^26 empty mappings would need several GB
+        Work.atMost("alias bomb of empty mappings", 1L << 30, () -> fails(b.toString()));
     }
 
     @Test
@@ -380,7 +382,7 @@ class YamlReaderTest {
         for (int i = 0; i < 10_000; i++) {
             flow.append(']');
         }
-        ConfigParseException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> fails(flow.toString()));
+        ConfigParseException e = Work.atMost("flow nesting", 16L << 20, () -> fails(flow.toString())).result;
         assertEquals("nesting deeper than 100 levels", e.getMessage());
 
         StringBuilder block = new StringBuilder();
@@ -390,7 +392,8 @@ class YamlReaderTest {
             }
             block.append('k').append(i).append(":\n");
         }
-        ConfigParseException blockError = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> fails(block.toString()));
+        // 50 MB of indentation: about 5 bytes allocated per character, linear (a rescan per line would be quadratic)
+        ConfigParseException blockError = Work.atMost("block nesting", 16L * block.length(), () -> fails(block.toString())).result;
         assertEquals("nesting deeper than 100 levels", blockError.getMessage());
     }
 

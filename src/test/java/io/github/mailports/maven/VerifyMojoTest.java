@@ -10,6 +10,7 @@ import org.junit.Test;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,9 +78,22 @@ public class VerifyMojoTest {
             assertEquals("mailports: failOn must be ERROR, WARNING, INFO or NONE, not 'SOMETIMES'", e.getMessage());
         }
     }
+    /**
+     * The project copied into {@code target/unit-reports/<name>/module}, below a folder of our own holding a
+     * {@code .git} folder: the repository root the SARIF uri is relative to is then known whether or not the tests run
+     * inside a git checkout (a source archive or a plain copy has no {@code .git}).
+     */
+    private static File inRepository(String project, String name) throws Exception {
+        Path repository = new File("target/unit-reports/" + name).getAbsoluteFile().toPath();
+        File module = InProcessBuildsTest.copy(new File("src/test/resources/unit/" + project).toPath(),
+                repository.resolve("module"), null);
+        Files.createDirectories(repository.resolve(".git"));
+        return module;
+    }
+
     @Test
     public void writesEverySelectedFormat() throws Exception {
-        File basedir = new File("src/test/resources/unit/fails-on-error").getAbsoluteFile();
+        File basedir = inRepository("fails-on-error", "all-formats-repository");
         VerifyMojo mojo = mojo(basedir, "all-formats");
         rule.setVariableValueToObject(mojo, "failOn", "NONE");
         rule.setVariableValueToObject(mojo, "formats", Arrays.asList("console,json", "sarif, junit,markdown"));
@@ -89,7 +103,7 @@ public class VerifyMojoTest {
         }
         // the SARIF uri is relative to the repository root (the folder holding .git), not to the module
         String sarif = read(new File(reports, "mailports.sarif"));
-        assertTrue(sarif, sarif.contains("\"uri\": \"src/test/resources/unit/fails-on-error/src/main/resources/application.yml\""));
+        assertTrue(sarif, sarif.contains("\"uri\": \"module/src/main/resources/application.yml\""));
     }
 
     @Test

@@ -4,11 +4,9 @@ import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * GreenMail, a real SMTP server, with a recording proxy in between: the wire carries the password and the
  * message body readable.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CleartextConnectionRuntimeTruthTest {
     static final String BODY = "MP001 confidential body 4711";
 
@@ -84,7 +81,7 @@ class CleartextConnectionRuntimeTruthTest {
         Check check = Check.of(dir, "application.yml", STARTTLS_REQUIRED).without("MP001").without("MP002");
         try (LocalGreenMail mail = LocalGreenMail.start("smtp");
              RecordingProxy wire = RecordingProxy.transparent(mail.port("smtp"))) {
-            Throwable failure = Wire.fails(10_000, () -> check.springBoot().connectTransport(wire.port()));
+            Throwable failure = Wire.fails(() -> check.springBoot().connectTransport(wire.port()));
             assertTrue(failure.getMessage().contains("STARTTLS is required but host does not support STARTTLS"),
                     Wire.chain(failure));
             Wire.assertNoCleartextPassword(LocalGreenMail.PASSWORD, LocalGreenMail.USER, wire.relays().get(0));

@@ -3,11 +3,9 @@ package io.github.mailports.runtime;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * setting". The server speaks TLS from the first byte and still lists STARTTLS in its EHLO reply: the client
  * never sends it, and {@code starttls.required} does not make it fail either.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConflictingTlsSettingsRuntimeTruthTest {
     static String config(String extra) {
         return """

@@ -6,7 +6,6 @@ import jakarta.mail.Folder;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.SocketTimeoutException;
@@ -26,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A plain (or STARTTLS) client waits for the server's greeting while the server waits for the TLS
  * ClientHello: with the library's default infinite timeouts it hangs; with a read timeout it fails.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ImplicitTlsPortWithoutTlsRuntimeTruthTest {
     static final String SMTP_465_STARTTLS = """
             spring:
@@ -78,7 +76,7 @@ class ImplicitTlsPortWithoutTlsRuntimeTruthTest {
 
         try (LocalGreenMail mail = LocalGreenMail.start("smtps")) {
             FrameworkSession fs = check.springBoot().timeouts(1000);
-            Throwable failure = Wire.fails(6_000, () -> fs.connectTransport(mail.port("smtps")));
+            Throwable failure = Wire.fails(() -> fs.connectTransport(mail.port("smtps")));
             assertTrue(Wire.causedBy(failure, SocketTimeoutException.class),
                     "it waited for a greeting that never came: " + Wire.chain(failure));
         }
@@ -92,12 +90,12 @@ class ImplicitTlsPortWithoutTlsRuntimeTruthTest {
         try (MiniSmtpServer server = MiniSmtpServer.implicitTls(TestPki.Identity.LOCALHOST)) {
             FrameworkSession fs = check.springBoot().timeouts(0); // as configured: no timeouts at all
             Future<Transport> connect = exec.submit(() -> fs.connectTransport(server.port()));
-            Thread.sleep(2000);
+            Thread.sleep(2000); // a busy machine only makes the client wait longer: this can only pass more easily, not fail
             assertFalse(connect.isDone(), "after 2 s the client still waits for the greeting");
-            assertTrue(MiniSmtpServer.await(() -> server.connections().size() == 1, 1000));
+            assertTrue(MiniSmtpServer.await(() -> server.connections().size() == 1));
             assertTrue(server.connections().get(0).commands.isEmpty(), "nothing was said");
             server.close(); // the server gives up: only then does the client learn anything
-            Throwable failure = assertThrows(Exception.class, () -> connect.get(5, TimeUnit.SECONDS));
+            Throwable failure = assertThrows(Exception.class, () -> connect.get(MiniSmtpServer.HANG_GUARD_MS, TimeUnit.MILLISECONDS));
             assertTrue(Wire.chain(failure).contains("Got bad greeting from SMTP host"), Wire.chain(failure));
         } finally {
             exec.shutdownNow();
@@ -110,7 +108,7 @@ class ImplicitTlsPortWithoutTlsRuntimeTruthTest {
         check.the("MP003");
         try (LocalGreenMail mail = LocalGreenMail.start("imaps")) {
             FrameworkSession fs = check.jakartaMail("imap").timeouts(1000);
-            Throwable failure = Wire.fails(6_000, () -> fs.connectStore(mail.port("imaps")).close());
+            Throwable failure = Wire.fails(() -> fs.connectStore(mail.port("imaps")).close());
             assertTrue(Wire.causedBy(failure, SocketTimeoutException.class), Wire.chain(failure));
         }
     }
@@ -121,7 +119,7 @@ class ImplicitTlsPortWithoutTlsRuntimeTruthTest {
         check.the("MP003");
         try (LocalGreenMail mail = LocalGreenMail.start("pop3s")) {
             FrameworkSession fs = check.jakartaMail("pop3").timeouts(1000);
-            Throwable failure = Wire.fails(6_000, () -> fs.connectStore(mail.port("pop3s")).close());
+            Throwable failure = Wire.fails(() -> fs.connectStore(mail.port("pop3s")).close());
             // Angus' POP3 store reports the read timeout as an AuthenticationFailedException with its text
             assertTrue(Wire.causedBy(failure, SocketTimeoutException.class) || Wire.chain(failure).contains("Read timed out"),
                     Wire.chain(failure));

@@ -3,11 +3,9 @@ package io.github.mailports.runtime;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * setting that is never read, each shown to leave the connection exactly as without it, and the corrected key
  * shown to take effect.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class IneffectiveMailSettingRuntimeTruthTest {
     static final String PASSWORD = "mp010-pw-Jd4";
 
@@ -59,7 +56,7 @@ class IneffectiveMailSettingRuntimeTruthTest {
         try (MiniSmtpServer server = MiniSmtpServer.startTls(TestPki.Identity.LOCALHOST);
              RecordingProxy attacker = RecordingProxy.strippingStartTls(server.port())) {
             FrameworkSession fs = check.springBoot().trustingTestCa();
-            Throwable failure = Wire.fails(6_000, () -> fs.connectTransport(attacker.port()));
+            Throwable failure = Wire.fails(() -> fs.connectTransport(attacker.port()));
             assertTrue(failure.getMessage().contains("STARTTLS is required but host does not support STARTTLS"),
                     Wire.chain(failure));
             Wire.assertNoCleartextPassword(PASSWORD, "app@example.com", attacker.relays().get(0));
@@ -117,7 +114,7 @@ class IneffectiveMailSettingRuntimeTruthTest {
         Check check = Check.of(dir, "application.yml", smtps("mail.smtps.ssl.protocols")).without("MP010");
         try (MiniSmtpServer server = MiniSmtpServer.implicitTls(TestPki.Identity.LOCALHOST, "TLSv1.2")) {
             FrameworkSession fs = check.springBoot().trustingTestCa();
-            Throwable failure = Wire.fails(6_000, () -> fs.connectTransport(server.port()));
+            Throwable failure = Wire.fails(() -> fs.connectTransport(server.port()));
             assertTrue(Wire.chain(failure).contains("SSLHandshakeException"), Wire.chain(failure));
         }
         try (MiniSmtpServer server = MiniSmtpServer.implicitTls(TestPki.Identity.LOCALHOST)) {
@@ -147,7 +144,7 @@ class IneffectiveMailSettingRuntimeTruthTest {
         assertTrue(f.message().contains("mail.smtp.ssl.trust"), f.message());
         try (MiniSmtpServer impostor = MiniSmtpServer.startTls(TestPki.Identity.SELF_SIGNED)) {
             FrameworkSession fs = check.springBoot();
-            Throwable failure = Wire.fails(6_000, () -> fs.connectTransport(impostor.port()));
+            Throwable failure = Wire.fails(() -> fs.connectTransport(impostor.port()));
             assertTrue(Wire.chain(failure).contains("Could not convert socket to TLS"), Wire.chain(failure));
             assertTrue(Wire.chain(failure).contains("PKIX path building failed"), "trust-all was not applied: "
                     + Wire.chain(failure));

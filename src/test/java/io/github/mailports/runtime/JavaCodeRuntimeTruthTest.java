@@ -5,13 +5,11 @@ import io.github.mailports.rules.Severity;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code target/runtime-truth-libs} by the POM) in a class loader of their own, as in
  * {@link LibraryVersionRuntimeTruthTest}.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JavaCodeRuntimeTruthTest {
     static final String PASSWORD = "java-code-pw-R5";
     static final String USER = "app@example.com";
@@ -166,14 +163,14 @@ class JavaCodeRuntimeTruthTest {
         assertEquals(line(PORT_465_PLAIN, "mail.smtp.port"), f.location().line(), f.toString());
         Session session = jakartaSession(dir, PORT_465_PLAIN);
         try (MiniSmtpServer server = MiniSmtpServer.implicitTls(TestPki.Identity.LOCALHOST)) {
-            Throwable failure = Wire.fails(15_000, () -> {
+            Throwable failure = Wire.fails(() -> {
                 Transport t = session.getTransport();
                 t.connect("localhost", server.port(), USER, PASSWORD);
                 t.close();
             });
             // the client waits for a cleartext greeting, the server for a TLS ClientHello: the read timeout ends it
             assertTrue(Wire.causedBy(failure, java.net.SocketTimeoutException.class), Wire.chain(failure));
-            assertTrue(MiniSmtpServer.await(() -> server.connections().size() == 1 && server.connections().get(0).finished, 5000));
+            assertTrue(MiniSmtpServer.await(() -> server.connections().size() == 1 && server.connections().get(0).finished));
             MiniSmtpServer.Conn conn = server.connections().get(0);
             assertNull(conn.authPassword, conn.toString());
             assertTrue(conn.commands.isEmpty(), "no SMTP command ever reached the server: " + conn);
@@ -205,13 +202,13 @@ class JavaCodeRuntimeTruthTest {
         session.getProperties().put("mail.smtp.ssl.socketFactory", TestPki.get().trustingTestCa());
         session.getProperties().put("mail.smtp.socketFactory.fallback", "false"); // see LibraryVersionRuntimeTruthTest
         try (MiniSmtpServer impostor = MiniSmtpServer.implicitTls(TestPki.Identity.OTHER_HOST)) {
-            Throwable failure = Wire.fails(8_000, () -> {
+            Throwable failure = Wire.fails(() -> {
                 Transport t = session.getTransport();
                 t.connect("localhost", impostor.port(), USER, PASSWORD);
                 t.close();
             });
             assertTrue(Wire.chain(failure).contains("No subject alternative DNS name matching localhost found"), Wire.chain(failure));
-            assertTrue(MiniSmtpServer.await(() -> impostor.connections().get(0).finished, 3000));
+            assertTrue(MiniSmtpServer.await(() -> impostor.connections().get(0).finished));
             assertNull(impostor.connections().get(0).authPassword);
         }
     }
@@ -287,9 +284,9 @@ class JavaCodeRuntimeTruthTest {
             assertEquals("true", props.getProperty("mail.smtp.ssl.checkserveridentity"), props.toString());
             toLoopback(props, impostor.port());
             props.put("mail.smtp.ssl.socketFactory", TestPki.get().trustingTestCa());
-            Throwable failure = Wire.fails(8_000, () -> connectAsCommonsEmailSends(app, email));
+            Throwable failure = Wire.fails(() -> connectAsCommonsEmailSends(app, email));
             assertTrue(Wire.chain(failure).contains("Can't verify identity of server: localhost"), Wire.chain(failure));
-            assertTrue(MiniSmtpServer.await(() -> impostor.connections().get(0).finished, 3000));
+            assertTrue(MiniSmtpServer.await(() -> impostor.connections().get(0).finished));
             assertNull(impostor.connections().get(0).authPassword);
         }
     }

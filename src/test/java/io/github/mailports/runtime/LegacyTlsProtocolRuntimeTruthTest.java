@@ -3,7 +3,6 @@ package io.github.mailports.runtime;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -29,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * handshake cannot start at all; a JDK without that entry (before 8u291 / 11.0.11, or re-enabled by its
  * owner) really speaks TLS 1.0. Both are shown: this JVM as it is, and a child JVM with TLSv1 re-enabled.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LegacyTlsProtocolRuntimeTruthTest {
     static String config(String protocols) {
         return """
@@ -61,7 +59,7 @@ class LegacyTlsProtocolRuntimeTruthTest {
             if (jdkDisablesTlsV1()) {
                 // This JDK refuses TLSv1 itself: the configured list leaves nothing to offer, so every
                 // connection fails before the first byte; no TLS 1.0 session is possible.
-                Throwable failure = Wire.fails(6_000, () -> fs.connectTransport(server.port()));
+                Throwable failure = Wire.fails(() -> fs.connectTransport(server.port()));
                 assertTrue(Wire.chain(failure).contains("No appropriate protocol"), Wire.chain(failure));
             } else {
                 FrameworkSession.closeQuietly(fs.connectTransport(server.port()));

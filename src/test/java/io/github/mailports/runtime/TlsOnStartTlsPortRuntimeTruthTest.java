@@ -4,12 +4,10 @@ import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import jakarta.mail.Transport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * \"Unrecognized SSL message\"". The client's TLS handshake reads the server's {@code 220} greeting as a TLS
  * record.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TlsOnStartTlsPortRuntimeTruthTest {
     static final String SSL_ON_587 = """
             spring:
@@ -59,7 +56,7 @@ class TlsOnStartTlsPortRuntimeTruthTest {
         check.without("MP001").without("MP002");
 
         try (LocalGreenMail mail = LocalGreenMail.start("smtp")) {
-            Throwable failure = Wire.fails(6_000, () -> check.springBoot().connectTransport(mail.port("smtp")));
+            Throwable failure = Wire.fails(() -> check.springBoot().connectTransport(mail.port("smtp")));
             assertTrue(Wire.causedBy(failure, SSLException.class), Wire.chain(failure));
             assertTrue(Wire.chain(failure).toLowerCase().contains("unrecognized ssl message"), Wire.chain(failure));
         }
@@ -70,9 +67,9 @@ class TlsOnStartTlsPortRuntimeTruthTest {
         Check check = Check.of(dir, "application.properties", SMTPS_ON_587);
         check.the("MP004");
         try (MiniSmtpServer server = MiniSmtpServer.startTls(TestPki.Identity.LOCALHOST)) {
-            Throwable failure = Wire.fails(6_000, () -> check.springBoot().connectTransport(server.port()));
+            Throwable failure = Wire.fails(() -> check.springBoot().connectTransport(server.port()));
             assertTrue(Wire.chain(failure).toLowerCase().contains("unrecognized ssl message"), Wire.chain(failure));
-            assertTrue(MiniSmtpServer.await(() -> server.connections().size() == 1 && server.connections().get(0).finished, 3000));
+            assertTrue(MiniSmtpServer.await(() -> server.connections().size() == 1 && server.connections().get(0).finished));
             MiniSmtpServer.Conn conn = server.connections().get(0);
             assertTrue(!conn.sawCommand("EHLO") && !conn.sawCommand("AUTH"), "only the TLS ClientHello arrived: " + conn);
         }

@@ -36,15 +36,16 @@ final class Wire {
         t.sendMessage(m, m.getAllRecipients());
     }
 
-    /** Runs the step, which must fail within {@code maxMillis}; returns the failure. */
-    static Throwable fails(long maxMillis, Executable step) {
-        long start = System.nanoTime();
+    /**
+     * Runs the step, which must fail; returns the failure. Each caller asserts what the failure is (a certificate
+     * refused, a handshake, a read timeout where that is the point): the cause, not the time it took, which a busy
+     * machine stretches.
+     */
+    static Throwable fails(Executable step) {
         try {
             step.execute();
         } catch (Throwable t) {
-            long took = (System.nanoTime() - start) / 1_000_000L;
-            assertTrue(took <= maxMillis, "failed, but only after " + took + " ms: " + chain(t));
-            System.out.println("[runtime-truth] expected failure after " + took + " ms: " + chain(t));
+            System.out.println("[runtime-truth] expected failure: " + chain(t));
             return t;
         }
         return fail("expected the connection to fail, but it succeeded");
