@@ -804,7 +804,14 @@ public final class JavaReader {
 
         private JavaCode.Call call(MethodCallExpr m, String receiver) {
             List<JavaCode.Value> args = new ArrayList<>();
-            for (Expression a : m.getArguments()) args.add(value(a, m));
+            List<Expression> given = m.getArguments();
+            if (m.getNameAsString().equals("setAuthenticator") && given.size() == 1 && given.get(0) instanceof ObjectCreationExpr
+                    && ((ObjectCreationExpr) given.get(0)).getType().getNameAsString().equals("DefaultAuthenticator")
+                    && ((ObjectCreationExpr) given.get(0)).getArguments().size() == 2) {
+                // Commons Email's setAuthenticator(new DefaultAuthenticator(user, password)): the two as arguments
+                given = ((ObjectCreationExpr) given.get(0)).getArguments();
+            }
+            for (Expression a : given) args.add(value(a, m));
             Position at = m.getName().getBegin().orElse(new Position(1, 1));
             return new JavaCode.Call(m.getNameAsString(), args, cut(receiver), at.line, at.column);
         }

@@ -399,8 +399,8 @@ public final class JavaCodeExtractor implements Extractor {
             if (auth != null) keys.put(px + "auth", written(name(auth.method()), "true", at(auth)));
             JakartaMail.Input in = input(Protocol.SMTP, Setting.defaulted(Protocol.SMTP, anchor), keys);
             in.siblingIgnored = true;
-            if (auth != null && auth.method().equals("setAuthentication") && auth.args().size() == 2) {
-                in.password = prop(name("setAuthentication"), auth.args().get(1), at(auth));
+            if (auth != null && auth.args().size() == 2) { // setAuthentication(u, p), setAuthenticator(new DefaultAuthenticator(u, p))
+                in.password = prop(name(auth.method()), auth.args().get(1), at(auth));
             }
             b.protocol(in.protocolSetting);
             JakartaMail.evaluate(in, b);
