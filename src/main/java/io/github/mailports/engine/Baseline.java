@@ -215,28 +215,24 @@ public final class Baseline {
     }
 
     /**
-     * Marks the findings this baseline accepts as baselined. Suppressed findings are left alone and consume no
-     * entry. Entries that matched nothing are described in {@code notes}.
+     * Marks the findings this baseline accepts as baselined, going through them in report order (so which of several
+     * equal findings an entry accepts does not depend on the order they were found in). Suppressed findings are left
+     * alone and consume no entry. Entries that matched nothing are described in {@code notes}. Returns the findings in
+     * that order.
      */
-    List<Finding> apply(List<Finding> findings, List<String> notes) {
+    List<Reported> apply(List<Reported> findings, List<String> notes) {
         if (entries.isEmpty()) return findings;
         Map<Identity, Integer> left = new HashMap<>();
         for (Identity e : entries) left.merge(e, 1, Integer::sum);
-        List<Finding> sorted = new ArrayList<>(findings);
-        Collections.sort(sorted);
-        List<Finding> out = new ArrayList<>(sorted.size());
-        for (Finding f : sorted) {
-            if (f.suppressed() || f.baselined()) {
-                out.add(f);
-                continue;
-            }
-            Identity id = Identity.of(f);
+        List<Reported> sorted = new ArrayList<>(findings);
+        Collections.sort(sorted, (a, b) -> a.finding.compareTo(b.finding));
+        for (Reported r : sorted) {
+            if (r.accepted()) continue;
+            Identity id = Identity.of(r.finding);
             Integer n = left.get(id);
             if (n != null && n > 0) {
                 left.put(id, n - 1);
-                out.add(f.asBaselined());
-            } else {
-                out.add(f);
+                r.baselined = true;
             }
         }
         int stale = 0;
@@ -246,6 +242,6 @@ public final class Baseline {
                     + " matched no finding (fixed, or moved to another key); run mailports:baseline to drop "
                     + (stale == 1 ? "it" : "them"));
         }
-        return out;
+        return sorted;
     }
 }

@@ -184,47 +184,44 @@ public final class Suppressions {
 
     /**
      * Marks the findings the directives cover as suppressed (with the directive's reason) and adds an MP901
-     * finding for every directive id that suppressed nothing. {@code findings} are the reported ones, after
-     * profile merging and per-rule overrides.
+     * finding for every directive id that suppressed nothing. {@code all} are the directives of the files read, in path
+     * and file order (taken when each file was read, so the files need not be kept); {@code findings} are the reported
+     * ones, after profile merging and per-rule overrides: marked in place, the MP901 findings added at the end.
      */
-    static List<Finding> apply(List<ConfigFile> files, List<Finding> findings, CheckRequest request) {
-        List<Directive> all = new ArrayList<>();
-        for (ConfigFile f : files) all.addAll(directives(f));
-        return applyDirectives(all, findings, request);
-    }
-
-    /** As {@link #apply}, with the directives of the files (in file order) already taken, so the files need not be kept. */
-    static List<Finding> applyDirectives(List<Directive> all, List<Finding> findings, CheckRequest request) {
-        if (all.isEmpty()) return findings;
+    static void apply(List<Directive> all, List<Reported> findings, CheckRequest request) {
+        if (all.isEmpty()) return;
         Map<String, List<Directive>> byFile = new HashMap<>();
         for (Directive d : all) byFile.computeIfAbsent(d.file, k -> new ArrayList<>()).add(d);
 
-        List<Finding> out = new ArrayList<>(findings.size());
-        for (Finding f : findings) out.add(suppress(f, byFile.get(f.location().file()), false));
+        for (Reported r : findings) suppress(r, byFile.get(r.finding.location().file()), false);
 
-        List<Finding> unused = new ArrayList<>();
         if (request.isEnabled(Rules.UNUSED_SUPPRESSION.id())) {
-            for (Directive d : all) unused.addAll(unused(d, request, false));
-            // disable-file MP901 may accept the unused directives of its file
-            for (Finding f : unused) out.add(suppress(f, byFile.get(f.location().file()), true));
+            List<Reported> unused = new ArrayList<>();
             for (Directive d : all) {
-                for (Finding f : unused(d, request, true)) out.add(f);
+                for (Finding f : unused(d, request, false)) unused.add(new Reported(f));
+            }
+            // disable-file MP901 may accept the unused directives of its file
+            for (Reported r : unused) {
+                suppress(r, byFile.get(r.finding.location().file()), true);
+                findings.add(r);
+            }
+            for (Directive d : all) {
+                for (Finding f : unused(d, request, true)) findings.add(new Reported(f));
             }
         }
-        return out;
     }
 
-    private static Finding suppress(Finding f, List<Directive> directives, boolean unusedPass) {
-        if (directives == null || f.suppressed()) return f;
-        boolean isUnused = f.ruleId().equals(Rules.UNUSED_SUPPRESSION.id());
-        if (isUnused != unusedPass) return f;
+    private static void suppress(Reported r, List<Directive> directives, boolean unusedPass) {
+        if (directives == null || r.suppressedBy != null) return;
+        boolean isUnused = r.finding.ruleId().equals(Rules.UNUSED_SUPPRESSION.id());
+        if (isUnused != unusedPass) return;
         for (Directive d : directives) {
-            if (d.covers(f)) {
-                d.used.add(f.ruleId());
-                return f.suppressed(d.reason);
+            if (d.covers(r.finding)) {
+                d.used.add(r.finding.ruleId());
+                r.suppressedBy = d.reason == null ? "" : d.reason;
+                return;
             }
         }
-        return f;
     }
 
     /** MP901 findings for the ids of one directive that suppressed nothing: MP901 ids only, or all others. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,10 +104,35 @@ public final class ConfigUnit {
     }
 
     /**
-     * The Spring group a file joins by its name alone (its folder and {@code application} or {@code bootstrap}),
-     * or null when the file is a unit of its own. Lets a caller group files before reading them.
+     * The files that are read together, decided by name alone before any is read: one folder's Spring
+     * {@code application*} or {@code bootstrap*} set, and YAML and properties files of one folder whose names start
+     * alike (which {@link #group} makes a Spring unit when they hold {@code spring.mail.*}), are one batch each; every
+     * other file is a batch of its own. The batches of one file come first, in the given order, then the others in
+     * the order of their first file. An endpoint never spans batches, so a caller may read, check and drop the files
+     * batch by batch ({@link Extractors#extract} makes the units of one batch's parsed files).
      */
-    public static String springGroup(String path) {
+    public static <T> List<List<T>> batches(List<T> files, Function<T, String> path) {
+        List<List<T>> out = new ArrayList<>();
+        Map<String, List<T>> together = new LinkedHashMap<>();
+        for (T f : files) {
+            String group = springGroup(path.apply(f));
+            if (group == null) out.add(Collections.singletonList(f));
+            else together.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
+        }
+        out.addAll(together.values());
+        // a module's Java sources first: the application keys their code reads are known when its Spring files are
+        // checked (CodeReads)
+        List<List<T>> javaFirst = new ArrayList<>(out.size());
+        for (List<T> b : out) if (path.apply(b.get(0)).endsWith(".java")) javaFirst.add(b);
+        for (List<T> b : out) if (!path.apply(b.get(0)).endsWith(".java")) javaFirst.add(b);
+        return javaFirst;
+    }
+
+    /**
+     * The Spring group a file joins by its name alone (its folder and {@code application} or {@code bootstrap}),
+     * a module's Java sources, or null when the file is a unit of its own.
+     */
+    private static String springGroup(String path) {
         if (path.endsWith(".java")) return JAVA_GROUP + moduleRoot(path); // a module's Java sources are read together
         int slash = path.lastIndexOf('/');
         String name = slash < 0 ? path : path.substring(slash + 1);

@@ -1,5 +1,6 @@
 package io.github.mailports.extract;
 
+import io.github.mailports.config.ConfigFile;
 import io.github.mailports.model.MailEndpoint;
 
 import java.util.ArrayList;
@@ -24,10 +25,10 @@ public final class Extractors {
     private Extractors() {
     }
 
-    /** Every endpoint of every unit. */
-    public static List<MailEndpoint> extract(List<ConfigUnit> units, ExtractContext ctx) {
+    /** Every endpoint of one batch of parsed files ({@link ConfigUnit#batches}), unit by unit ({@link ConfigUnit#group}). */
+    public static List<MailEndpoint> extract(List<ConfigFile> batch, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();
-        for (ConfigUnit unit : units) {
+        for (ConfigUnit unit : ConfigUnit.group(batch)) {
             if (unit.isJava()) { // Java sources have their own extractor, and only they
                 out.addAll(JAVA.extract(unit, ctx));
                 continue;

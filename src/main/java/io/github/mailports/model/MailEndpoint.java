@@ -106,17 +106,6 @@ public final class MailEndpoint {
     public boolean hasImplicitTlsAlternative() { return implicitTlsAlternative; }
     public List<Diagnostic> diagnostics() { return diagnostics; }
 
-    /**
-     * True when the configuration sets neither the host nor the port: a group of options (a Jakarta Mail
-     * {@code mail.smtp.*} group with only {@code auth} or {@code starttls.enable}) whose connection the application's
-     * code decides. Calling it cleartext or downgradable would judge the library's defaults (smtp, port 25), which the
-     * code may well replace (shopizer builds such a session for smtps on 465; OFBiz takes the host and port from its
-     * own keys): the cleartext and relay-port verdicts (MP001, MP002, MP011) are not given there.
-     */
-    public boolean isConnectionFromCode() {
-        return !host.isKnown() && host.origin() == Origin.DEFAULT && port.origin() == Origin.DEFAULT;
-    }
-
     /** True when a decisive invalid value makes any verdict on protocol, port or encryption a guess. */
     public boolean isUndecidable() {
         for (Diagnostic d : diagnostics) {

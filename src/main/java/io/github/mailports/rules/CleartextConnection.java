@@ -16,7 +16,7 @@ public final class CleartextConnection implements Rule {
 
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
-        if (e.isUndecidable() || e.encryption().value() != Encryption.NONE || e.isConnectionFromCode()) return;
+        if (e.isUndecidable() || e.encryption().value() != Encryption.NONE || Verdicts.connectionFromCode(e)) return;
         if (ctx.isCleartextAllowed(e.host()) || Verdicts.connectionBroken(e)) return;
         ctx.report(e, e.encryption(), "connects to " + e.url() + " without any encryption: messages and credentials"
                 + " cross the network in cleartext", Remedy.ENCRYPT);

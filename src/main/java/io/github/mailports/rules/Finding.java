@@ -71,18 +71,12 @@ public final class Finding implements Comparable<Finding> {
         return (profiles.size() == 1 ? " (profile " : " (profiles ") + String.join(", ", profiles) + ")";
     }
 
-    public Finding withSeverity(Severity s) {
-        return new Finding(rule, s, location, key, subject, profiles, message, fix, suppressedBy, baselined);
-    }
-
-    public Finding withProfiles(List<String> p) {
-        return new Finding(rule, severity, location, key, subject, p, message, fix, suppressedBy, baselined);
-    }
-
+    /** This finding as suppressed by an inline directive with this reason (the engine marks it so at the end). */
     public Finding suppressed(String reason) {
         return new Finding(rule, severity, location, key, subject, profiles, message, fix, reason == null ? "" : reason, baselined);
     }
 
+    /** This finding as accepted by the baseline (the engine marks it so at the end). */
     public Finding asBaselined() {
         return new Finding(rule, severity, location, key, subject, profiles, message, fix, suppressedBy, true);
     }

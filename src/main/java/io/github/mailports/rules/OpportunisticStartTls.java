@@ -17,7 +17,7 @@ public final class OpportunisticStartTls implements Rule {
 
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
-        if (e.isUndecidable() || e.encryption().value() != Encryption.STARTTLS_OPTIONAL || e.isConnectionFromCode()) return;
+        if (e.isUndecidable() || e.encryption().value() != Encryption.STARTTLS_OPTIONAL || Verdicts.connectionFromCode(e)) return;
         if (ctx.isCleartextAllowed(e.host()) || Verdicts.connectionBroken(e)) return;
         boolean credentials = Boolean.TRUE.equals(e.credentials().value());
         String consequence = credentials

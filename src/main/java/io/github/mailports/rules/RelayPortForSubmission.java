@@ -16,7 +16,7 @@ public final class RelayPortForSubmission implements Rule {
 
     @Override
     public void check(MailEndpoint e, RuleContext ctx) {
-        if (e.isUndecidable() || e.protocol().value().family() != Protocol.Family.SMTP || e.isConnectionFromCode()) return;
+        if (e.isUndecidable() || e.protocol().value().family() != Protocol.Family.SMTP || Verdicts.connectionFromCode(e)) return;
         if (!e.port().isKnown() || e.port().value() != 25 || !Boolean.TRUE.equals(e.credentials().value())) return;
         if (ctx.isCleartextAllowed(e.host()) || Verdicts.connectionBroken(e)) return;
         ctx.report(e, Verdicts.portCause(e), "logs in to " + e.url() + ", but 25 is the server-to-server relay port"

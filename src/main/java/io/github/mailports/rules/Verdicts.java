@@ -2,11 +2,13 @@ package io.github.mailports.rules;
 
 import io.github.mailports.model.Encryption;
 import io.github.mailports.model.MailEndpoint;
+import io.github.mailports.model.Origin;
 import io.github.mailports.model.Protocol;
 
 /**
- * The port-versus-protocol questions several rules share, so that precedence holds in one place: a
- * connection that cannot work at all (MP005, then MP003/MP004) is not also called cleartext (MP001/MP002).
+ * The questions several rules share, so that precedence holds in one place: a connection that cannot work at all
+ * (MP005, then MP003/MP004) is not also called cleartext (MP001/MP002), and a connection the application's code
+ * decides gets no cleartext or relay-port verdict (MP001, MP002, MP011).
  */
 final class Verdicts {
     private Verdicts() {
@@ -32,6 +34,17 @@ final class Verdicts {
         if (!e.port().isKnown() || portOfOtherProtocol(e)) return false;
         return e.encryption().value() == Encryption.IMPLICIT_TLS
                 && e.protocol().value().family().isStartTlsPort(e.port().value());
+    }
+
+    /**
+     * True when the configuration sets neither the host nor the port: a group of options (a Jakarta Mail
+     * {@code mail.smtp.*} group with only {@code auth} or {@code starttls.enable}) whose connection the application's
+     * code decides. Calling it cleartext or downgradable would judge the library's defaults (smtp, port 25), which the
+     * code may well replace (shopizer builds such a session for smtps on 465; OFBiz takes the host and port from its
+     * own keys): the cleartext and relay-port verdicts (MP001, MP002, MP011) are not given there.
+     */
+    static boolean connectionFromCode(MailEndpoint e) {
+        return !e.host().isKnown() && e.host().origin() == Origin.DEFAULT && e.port().origin() == Origin.DEFAULT;
     }
 
     /** Whether a port rule already reports that this connection cannot work at all. */

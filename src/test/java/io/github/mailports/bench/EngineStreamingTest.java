@@ -1,7 +1,5 @@
 package io.github.mailports.bench;
 
-import io.github.mailports.config.ConfigFile;
-import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
 import io.github.mailports.engine.Engine;
@@ -14,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * {@link Engine#run} reads and checks the files unit by unit and drops them as it goes; {@link Engine#check}
- * gets every parsed file at once. On the benchmark's corpus both must report exactly the same.
+ * {@link Engine#run(CheckRequest)} selects and reads the files under the base directory, {@link Engine#run(CheckRequest,
+ * java.util.Map)} is handed every file's bytes at once; both go through the one pipeline, which reads and checks the
+ * files batch by batch and drops them as it goes (engine/PipelineTest counts that). On the benchmark's corpus both must
+ * report exactly the same.
  */
 class EngineStreamingTest {
     @Test
@@ -32,7 +34,7 @@ class EngineStreamingTest {
         CheckRequest request = CheckRequest.builder(dir).includes(Benchmark.includes()).build();
 
         CheckResult streamed = Engine.run(request);
-        CheckResult atOnce = Engine.check(request, parseAll(dir, request));
+        CheckResult atOnce = Engine.run(request, readAll(dir, request));
 
         assertFalse(streamed.findings().isEmpty());
         assertEquals(describe(atOnce.findings()), describe(streamed.findings()));
@@ -40,17 +42,15 @@ class EngineStreamingTest {
         assertEquals(atOnce.files(), streamed.files());
     }
 
-    private static List<ConfigFile> parseAll(Path dir, CheckRequest request) throws Exception {
-        List<ConfigFile> out = new ArrayList<>();
+    private static Map<String, byte[]> readAll(Path dir, CheckRequest request) throws Exception {
+        Map<String, byte[]> out = new HashMap<>();
         List<String> paths;
         try (Stream<Path> s = Files.walk(dir)) {
             paths = s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .filter(rel -> any(request.includes(), rel) && !any(request.excludes(), rel))
                     .sorted().collect(Collectors.toList());
         }
-        for (String rel : paths) {
-            if (ConfigReaders.formatOf(rel) != null) out.add(ConfigReaders.read(rel, Files.readAllBytes(dir.resolve(rel))));
-        }
+        for (String rel : paths) out.put(rel, Files.readAllBytes(dir.resolve(rel)));
         return out;
     }
 

@@ -1,6 +1,5 @@
 package io.github.mailports.engine;
 
-import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Severity;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,7 @@ class RuleOverridesTest {
             + "spring.mail.properties.mail.smtp.starttls.enable=true\nspring.mail.properties.mail.smtp.starttls.required=true\n";
 
     private static List<String> ids(CheckRequest.Builder b) throws Exception {
-        CheckResult r = Engine.check(b.build(), Collections.singletonList(
-                ConfigReaders.read("application.properties", PROPS.getBytes(StandardCharsets.UTF_8))));
+        CheckResult r = Engine.run(b.build(), Collections.singletonMap("application.properties", PROPS.getBytes(StandardCharsets.UTF_8)));
         return r.findings().stream().map(f -> f.ruleId() + ":" + f.severity()).collect(Collectors.toList());
     }
 
@@ -49,8 +47,8 @@ class RuleOverridesTest {
 
     @Test
     void anOverrideCanLowerAnErrorBelowTheThreshold() throws Exception {
-        CheckResult r = Engine.check(request().rule("MP003", "INFO").build(), Collections.singletonList(
-                ConfigReaders.read("application.properties", PROPS.getBytes(StandardCharsets.UTF_8))));
+        CheckResult r = Engine.run(request().rule("MP003", "INFO").build(),
+                Collections.singletonMap("application.properties", PROPS.getBytes(StandardCharsets.UTF_8)));
         assertFalse(r.fails(Severity.ERROR));
         assertTrue(r.fails(Severity.INFO));
         for (Finding f : r.findings()) if (f.ruleId().equals("MP003")) assertEquals(Severity.INFO, f.severity());

@@ -4,7 +4,6 @@ import io.github.mailports.config.Comment;
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.ConfigFormat;
-import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.model.SourceLocation;
 import io.github.mailports.rules.Finding;
 import io.github.mailports.rules.Rules;
@@ -28,8 +27,7 @@ class SuppressionsTest {
             + "    properties:\n      mail.smtp.starttls.enable: true\n      mail.smtp.starttls.required: true\n";
 
     private static CheckResult check(CheckRequest.Builder request, String path, String text) throws Exception {
-        ConfigFile file = ConfigReaders.read(path, text.getBytes(StandardCharsets.UTF_8));
-        return Engine.check(request.build(), Collections.singletonList(file));
+        return Engine.run(request.build(), Collections.singletonMap(path, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static CheckRequest.Builder request() {
@@ -198,14 +196,14 @@ class SuppressionsTest {
         ConfigFile xml = ConfigFile.of("src/main/resources/logback.xml", ConfigFormat.XML, entries, 1, comments);
         Finding mp001 = Finding.of(Rules.byId("MP001"), Severity.ERROR, SourceLocation.of(xml.path(), 4, 5),
                 "smtpHost", "EMAIL", Collections.singletonList("default"), "connects in cleartext", null);
-        List<Finding> out = Suppressions.apply(Collections.singletonList(xml), Collections.singletonList(mp001),
-                CheckRequest.builder(Paths.get(".")).build());
+        List<Reported> out = new ArrayList<>(Collections.singletonList(new Reported(mp001)));
+        Suppressions.apply(Suppressions.directives(xml), out, CheckRequest.builder(Paths.get(".")).build());
         assertEquals(2, out.size());
-        assertTrue(out.get(0).suppressed());
-        assertEquals("internal relay reached only over the site VPN", out.get(0).suppressionReason());
-        assertEquals("MP901", out.get(1).ruleId());
-        assertEquals(6, out.get(1).location().line());
-        assertTrue(out.get(1).message().contains("no entry below it"), out.get(1).message());
+        assertEquals("internal relay reached only over the site VPN", out.get(0).suppressedBy);
+        assertEquals("MP901", out.get(1).finding.ruleId());
+        assertEquals(6, out.get(1).finding.location().line());
+        assertTrue(out.get(1).finding.message().contains("no entry below it"), out.get(1).finding.message());
+        assertFalse(out.get(1).accepted());
     }
 
     @Test

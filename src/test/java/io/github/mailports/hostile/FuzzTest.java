@@ -104,7 +104,7 @@ class FuzzTest {
             parsed[0]++;
             try {
                 long t0 = System.nanoTime();
-                CheckResult result = Engine.check(request, Collections.singletonList(file));
+                CheckResult result = Engine.run(request, Collections.singletonMap(path, mutated.getBytes(StandardCharsets.UTF_8)));
                 long t1 = System.nanoTime();
                 boolean secret = canaryIsAPassword(file);
                 if (secret) canaryChecked[0]++;

@@ -1,7 +1,5 @@
 package io.github.mailports.report;
 
-import io.github.mailports.config.ConfigFile;
-import io.github.mailports.config.ConfigReaders;
 import io.github.mailports.engine.Baseline;
 import io.github.mailports.engine.CheckRequest;
 import io.github.mailports.engine.CheckResult;
@@ -9,8 +7,8 @@ import io.github.mailports.engine.Engine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Check results for report tests, from configuration text given inline. */
 final class Results {
@@ -40,11 +38,11 @@ final class Results {
     }
 
     static CheckResult check(Baseline baseline, String... pathsAndTexts) throws Exception {
-        List<ConfigFile> files = new ArrayList<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < pathsAndTexts.length; i += 2) {
-            files.add(ConfigReaders.read(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8)));
+            files.put(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
         }
-        return Engine.check(CheckRequest.builder(Paths.get(".")).baseline(baseline).build(), files);
+        return Engine.run(CheckRequest.builder(Paths.get(".")).baseline(baseline).build(), files);
     }
 
     static CheckResult sample() throws Exception {
