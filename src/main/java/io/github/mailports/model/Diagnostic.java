@@ -109,7 +109,12 @@ public final class Diagnostic {
         SSL_WITHOUT_SMTPS(Kind.INEFFECTIVE),
 
         /** Placeholders without a value decide the connection; {@link #decided()}; other: Logback's SSL key. */
-        UNRESOLVED_PLACEHOLDER(Kind.UNRESOLVED);
+        UNRESOLVED_PLACEHOLDER(Kind.UNRESOLVED),
+        /**
+         * Java code that may add settings the reader cannot follow ({@code props.load(in)}, a parameter); detail: that
+         * code; other: what is left to the library's default and so unknown ("the encryption and the port").
+         */
+        SETTINGS_FROM_CODE(Kind.UNRESOLVED);
 
         private final Kind kind;
 

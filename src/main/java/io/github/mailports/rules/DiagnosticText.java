@@ -215,6 +215,9 @@ final class DiagnosticText {
 
             case UNRESOLVED_PLACEHOLDER:
                 return unresolved(d);
+            case SETTINGS_FROM_CODE:
+                return "may get further settings from " + d.detail() + " at run time: " + d.other() + " left to the"
+                        + " library's default cannot be checked from the source; the settings written here are judged as written";
             default:
                 throw new IllegalStateException("no words for " + d.reason());
         }
@@ -346,6 +349,8 @@ final class DiagnosticText {
             case UNRESOLVED_PLACEHOLDER:
                 return lib == Library.JAVA_CODE ? "write the value as a literal or a constant, or check the setting it is read"
                         + " from" : null;
+            case SETTINGS_FROM_CODE:
+                return "write the settings where the session is made, or check which settings " + d.detail() + " adds";
             default:
                 return null;
         }
