@@ -315,11 +315,24 @@ public final class JavaReader {
                     open(g, m, m.toString());
                     continue;
                 }
+                // props.put(key, value) with a key the code computes (DSpace's mail.extraproperties loop): any
+                // mail.* key may be set there, STARTTLS or SSL included
+                if (m.getScope().isPresent() && isName(m.getScope().get(), name) && m.getArguments().size() == 2
+                        && (n.equals("put") || n.equals("setProperty")) && computedKey(m.getArgument(0), m)) {
+                    open(g, m, m.toString());
+                    continue;
+                }
                 if (n.equals("getInstance") || n.equals("getDefaultInstance") || n.equals("setJavaMailProperties")) continue;
                 for (Expression arg : m.getArguments()) {
                     if (isName(arg, name)) open(g, m, m.toString());
                 }
             }
+        }
+
+        /** Whether a key argument is neither a literal nor a constant: the reader cannot tell which key it is. */
+        private boolean computedKey(Expression arg, Node context) {
+            JavaCode.Value key = value(arg, context);
+            return !key.isLiteral() && key.constant() == null && !arg.toString().startsWith("\"mail.");
         }
 
         /** The block holding the local variable whose {@link #localKey} is {@code key}, or null. */
