@@ -15,14 +15,16 @@ public final class ConfigFile {
     private final int documents;
     private final List<Comment> comments;
     private final XmlElement xml;
+    private final JavaCode java;
 
     private ConfigFile(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments) {
-        this(path, format, entries, documents, comments, null);
+        this(path, format, entries, documents, comments, null, null);
     }
 
     private ConfigFile(String path, ConfigFormat format, List<ConfigEntry> entries, int documents, List<Comment> comments,
-                       XmlElement xml) {
+                       XmlElement xml, JavaCode java) {
         this.xml = xml;
+        this.java = java;
         this.path = path;
         this.format = format;
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
@@ -36,8 +38,16 @@ public final class ConfigFile {
 
     /** An XML file: its root element and comments; it has no entries. */
     public static ConfigFile ofXml(String path, XmlElement root, List<Comment> comments) {
-        return new ConfigFile(path, ConfigFormat.XML, Collections.<ConfigEntry>emptyList(), 1, comments, root);
+        return new ConfigFile(path, ConfigFormat.XML, Collections.<ConfigEntry>emptyList(), 1, comments, root, null);
     }
+
+    /** A Java source: the mail settings its code writes and its comments; it has no entries. */
+    public static ConfigFile ofJava(String path, JavaCode code, List<Comment> comments) {
+        return new ConfigFile(path, ConfigFormat.JAVA, Collections.<ConfigEntry>emptyList(), 1, comments, null, code);
+    }
+
+    /** What a Java source's code sets, or null for other formats. */
+    public JavaCode java() { return java; }
 
     /** The root element of an XML file, or null for other formats. */
     public XmlElement xml() { return xml; }

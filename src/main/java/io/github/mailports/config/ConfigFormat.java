@@ -4,5 +4,7 @@ package io.github.mailports.config;
 public enum ConfigFormat {
     PROPERTIES,
     YAML,
-    XML;
+    XML,
+    /** A Java source file ({@link JavaReader}): mail settings written in code. */
+    JAVA;
 }

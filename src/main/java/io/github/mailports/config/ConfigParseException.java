@@ -8,12 +8,22 @@ public final class ConfigParseException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int line;
     private final int column;
+    private final boolean note;
 
     public ConfigParseException(String message, int line, int column) {
+        this(message, line, column, false);
+    }
+
+    /** @param note true when the file is reported as a note (INFO) only: a Java source that holds no mail settings */
+    public ConfigParseException(String message, int line, int column, boolean note) {
         super(oneLine(message));
         this.line = Math.max(1, line);
         this.column = Math.max(1, column);
+        this.note = note;
     }
+
+    /** Whether this problem is a note (INFO) rather than an error: see {@link JavaReader#read}. */
+    public boolean isNote() { return note; }
 
     /** Parser messages may hold line breaks or control characters; a finding is one line. */
     private static String oneLine(String message) {

@@ -20,6 +20,7 @@ public final class ConfigReaders {
         if (n.endsWith(".yml") || n.endsWith(".yaml")) return ConfigFormat.YAML;
         if (n.endsWith(".json")) return ConfigFormat.YAML; // JSON is YAML: Log4j2 JSON configurations
         if (n.endsWith(".xml")) return ConfigFormat.XML;
+        if (n.endsWith(".java")) return ConfigFormat.JAVA;
         return null;
     }
 
@@ -32,6 +33,7 @@ public final class ConfigReaders {
         ConfigFormat format = formatOf(name);
         if (format == null) throw new ConfigParseException("no reader for this kind of file", 1, 1);
         if (format == ConfigFormat.XML) return XmlReader.read(path, XmlReader.decode(bytes));
+        if (format == ConfigFormat.JAVA) return JavaReader.read(path, bytes);
         String text;
         try {
             text = utf8(bytes);

@@ -26,7 +26,10 @@ public final class Defaults {
     private Defaults() {
     }
 
-    /** The names above under {@code src/main/resources/} and {@code config/} and at the top; plus autoconfig files. */
+    /**
+     * The names above under {@code src/main/resources/} and {@code config/} and at the top; plus autoconfig files and
+     * the Java sources under {@code src/main/java/}.
+     */
     public static List<String> includes() {
         return under("src/main/resources/**/", "config/**/");
     }
@@ -34,7 +37,8 @@ public final class Defaults {
     /**
      * Without a POM (a Gradle build, a configuration repository): the names above under every module's
      * {@code src/main/resources/} and every {@code config/} folder below the base directory, and at its top; plus
-     * autoconfig files. {@link #EXCLUDES} keeps test resources and build output out.
+     * autoconfig files and every module's Java sources ({@code src/main/java/}). {@link #EXCLUDES} keeps test
+     * resources and build output out.
      */
     public static List<String> treeIncludes() {
         return under("**/src/main/resources/**/", "**/config/**/");
@@ -47,6 +51,7 @@ public final class Defaults {
             out.add(config + name);
             out.add(name);
         }
+        out.add(resources.replace("resources", "java") + "*.java"); // mail settings written in Java code (JavaReader)
         out.add("**/config-v1.1.xml");
         out.add("**/autoconfig/**/*.xml");
         return Collections.unmodifiableList(out);

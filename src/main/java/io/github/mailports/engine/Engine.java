@@ -208,7 +208,9 @@ public final class Engine {
             ConfigFile file = parse(source);
             if (file != null) {
                 parsed = file;
-                parsedOk = true;
+                // a Java source the cheap scan found no mail in is not counted as a checked file (5,000 of them would
+                // each be a test suite in the JUnit report)
+                parsedOk = file.java() == null || file.java().isParsed();
                 directives = Suppressions.directives(file);
             }
         }
@@ -232,7 +234,9 @@ public final class Engine {
                 }
                 return ConfigReaders.read(path, r.bytes);
             } catch (ConfigParseException e) {
-                error = parseError(path, e.line(), e.column(), path + " cannot be parsed: " + e.getMessage());
+                // a Java source without mail settings: a note that never fails the build by itself (JavaReader.read)
+                error = parseError(e.isNote() ? Severity.INFO : Severity.ERROR, path, e.line(), e.column(),
+                        path + " cannot be parsed: " + e.getMessage());
             } catch (FileFinder.ChangedFileException e) {
                 error = parseError(path, 1, 1, path + " " + e.getMessage());
             } catch (IOException e) {
@@ -269,12 +273,18 @@ public final class Engine {
     }
 
     private static Finding tooLarge(String rel, long size) {
-        return parseError(rel, 1, 1, rel + " is " + (size / (1024 * 1024)) + " MiB, larger than the "
-                + (MAX_FILE_BYTES / (1024 * 1024)) + " MiB a configuration file may have; it was not parsed");
+        // a Java source this large is generated code, not a mail setting: a note
+        return parseError(rel.endsWith(".java") ? Severity.INFO : Severity.ERROR, rel, 1, 1, rel + " is "
+                + (size / (1024 * 1024)) + " MiB, larger than the " + (MAX_FILE_BYTES / (1024 * 1024))
+                + " MiB a configuration file may have; it was not parsed");
     }
 
     private static Finding parseError(String rel, int line, int column, String message) {
-        return Finding.of(Rules.PARSE_ERROR, Severity.ERROR, SourceLocation.of(rel, line, column), null, null,
+        return parseError(Severity.ERROR, rel, line, column, message);
+    }
+
+    private static Finding parseError(Severity severity, String rel, int line, int column, String message) {
+        return Finding.of(Rules.PARSE_ERROR, severity, SourceLocation.of(rel, line, column), null, null,
                 Collections.<String>emptyList(), message, "fix the syntax at this position; the other files were still checked");
     }
 

@@ -81,6 +81,10 @@ final class SecretValues {
                 s.fromXml(f.xml(), passwords, hosts, urls);
                 continue;
             }
+            if (f.java() != null) { // a Java source: the passwords its code writes as literals
+                passwords.addAll(f.java().passwords());
+                continue;
+            }
             Map<String, String> names = new HashMap<>(); // tree formats: ...property[0].name / .value
             Map<String, String> values = new HashMap<>();
             for (ConfigEntry e : f.entries()) {

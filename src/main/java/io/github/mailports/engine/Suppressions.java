@@ -1,6 +1,7 @@
 package io.github.mailports.engine;
 
 import io.github.mailports.config.Comment;
+import io.github.mailports.config.JavaCode;
 import io.github.mailports.config.ConfigEntry;
 import io.github.mailports.config.ConfigFile;
 import io.github.mailports.config.XmlElement;
@@ -111,6 +112,14 @@ public final class Suppressions {
     static int[] entryLines(ConfigFile file) {
         List<Integer> lines = new ArrayList<>();
         for (ConfigEntry e : file.entries()) lines.add(e.line());
+        if (file.java() != null) { // a Java source: the lines of the calls that set something, and where groups start
+            for (JavaCode.Group g : file.java().groups()) {
+                lines.add(g.line());
+                if (g.sessionLine() > 0) lines.add(g.sessionLine());
+                for (JavaCode.Call c : g.calls()) lines.add(c.line());
+                if (g.connect() != null) lines.add(g.connect().line());
+            }
+        }
         if (file.xml() != null) {
             Deque<XmlElement> todo = new ArrayDeque<>();
             todo.push(file.xml());

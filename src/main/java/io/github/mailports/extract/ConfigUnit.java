@@ -120,14 +120,20 @@ public final class ConfigUnit {
             else together.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
         }
         out.addAll(together.values());
-        return out;
+        // a module's Java sources first: the application keys their code reads are known when its Spring files are
+        // checked (CodeReads)
+        List<List<T>> javaFirst = new ArrayList<>(out.size());
+        for (List<T> b : out) if (path.apply(b.get(0)).endsWith(".java")) javaFirst.add(b);
+        for (List<T> b : out) if (!path.apply(b.get(0)).endsWith(".java")) javaFirst.add(b);
+        return javaFirst;
     }
 
     /**
      * The Spring group a file joins by its name alone (its folder and {@code application} or {@code bootstrap}),
-     * or null when the file is a unit of its own.
+     * a module's Java sources, or null when the file is a unit of its own.
      */
     private static String springGroup(String path) {
+        if (path.endsWith(".java")) return JAVA_GROUP + moduleRoot(path); // a module's Java sources are read together
         int slash = path.lastIndexOf('/');
         String name = slash < 0 ? path : path.substring(slash + 1);
         Matcher m = SPRING_NAME.matcher(name);
@@ -139,14 +145,35 @@ public final class ConfigUnit {
         return o.matches() ? root(path) + "\u0001" + o.group(1) : null;
     }
 
+    /** Marks the group key of a module's Java sources ({@link #springGroup}). */
+    private static final char JAVA_GROUP = '\u0002';
+
+    /**
+     * The module a file belongs to: the folder that holds its {@code src/main/} ({@code ""} at the top), else the
+     * folder of the file (the one above a {@code config} folder). Java sources outside {@code src/main/java} (a fixture,
+     * a Gradle layout) belong to the top.
+     */
+    public static String moduleRoot(String path) {
+        if (path.startsWith("src/main/")) return "";
+        int at = path.lastIndexOf("/src/main/");
+        if (at >= 0) return path.substring(0, at);
+        return path.endsWith(".java") ? "" : root(path);
+    }
+
+    /** Whether the unit is a module's Java sources ({@link io.github.mailports.config.ConfigFormat#JAVA}). */
+    public boolean isJava() { return !files.isEmpty() && files.get(0).java() != null; }
+
     /** Groups parsed files into units, in a stable order. */
     public static List<ConfigUnit> group(List<ConfigFile> parsed) {
         Map<String, List<ConfigFile>> springGroups = new LinkedHashMap<>();
         Map<String, List<ConfigFile>> otherGroups = new LinkedHashMap<>();
+        Map<String, List<ConfigFile>> javaGroups = new LinkedHashMap<>();
         List<ConfigUnit> units = new ArrayList<>();
         for (ConfigFile f : parsed) {
             String key = f.format() == ConfigFormat.XML ? null : springGroup(f.path());
-            if (key != null && key.indexOf('\u0001') < 0) {
+            if (key != null && key.charAt(0) == JAVA_GROUP) {
+                javaGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            } else if (key != null && key.indexOf('\u0001') < 0) {
                 springGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
             } else if (key != null) {
                 otherGroups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
@@ -154,6 +181,7 @@ public final class ConfigUnit {
                 units.add(new ConfigUnit(Collections.singletonList(f), false));
             }
         }
+        for (List<ConfigFile> group : javaGroups.values()) units.add(new ConfigUnit(group, false));
         for (List<ConfigFile> group : otherGroups.values()) named(group, units);
         for (List<ConfigFile> group : springGroups.values()) {
             units.add(new ConfigUnit(group, true));

@@ -20,6 +20,8 @@ public final class Extractors {
             new Log4j2Extractor(),
             new AutoconfigExtractor()));
 
+    private static final Extractor JAVA = new JavaCodeExtractor();
+
     private Extractors() {
     }
 
@@ -27,6 +29,10 @@ public final class Extractors {
     public static List<MailEndpoint> extract(List<ConfigFile> batch, ExtractContext ctx) {
         List<MailEndpoint> out = new ArrayList<>();
         for (ConfigUnit unit : ConfigUnit.group(batch)) {
+            if (unit.isJava()) { // Java sources have their own extractor, and only they
+                out.addAll(JAVA.extract(unit, ctx));
+                continue;
+            }
             for (Extractor x : ALL) {
                 out.addAll(x.extract(unit, ctx));
             }

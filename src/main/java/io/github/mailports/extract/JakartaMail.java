@@ -52,6 +52,11 @@ final class JakartaMail {
         boolean hostFromCode;
         /** How the source names its keys for messages, e.g. {@code spring.mail.properties.}; may be empty. */
         String keyPrefix = "";
+        /**
+         * Whether the keys are written in Java code ({@link JavaCodeExtractor}): an unresolved value is one the code
+         * computes at run time, not a placeholder, and a computed host is the host the code passes.
+         */
+        boolean code;
 
         /** A session of {@code protocol} built from {@code keys}, whose names in messages start with {@code keyPrefix}. */
         Input(Setting<Protocol> protocol, Map<String, Prop> keys, String keyPrefix) {
@@ -161,8 +166,9 @@ final class JakartaMail {
             b.diagnostic(Diagnostic.of(Reason.HOST_WITH_USER_INFO, Library.JAKARTA_MAIL, host.key(), host.at()).decisive(true));
             b.host(host.setting(hostPart.isEmpty() ? null : hostPart));
         } else if (host != null) {
-            b.host(host.setting(host.value()));
-            if (!host.isResolved()) {
+            b.host(in.code && !host.isResolved() ? Setting.<String>of(null, Origin.UNRESOLVED, null, host.at())
+                    : host.setting(host.value()));
+            if (!host.isResolved() && !in.code) { // a host the code computes decides nothing the rules judge
                 unresolved.add("the host", host.key(), host.at());
             }
         } else if (in.hostFromCode) {
@@ -248,7 +254,7 @@ final class JakartaMail {
 
         void add(String what, String key, SourceLocation at) {
             parts.computeIfAbsent(at, k -> new java.util.ArrayList<Diagnostic.Decided>())
-                    .add(new Diagnostic.Decided(what, key, at, placeholderName(key, at)));
+                    .add(new Diagnostic.Decided(what, key, at, in.code ? codeText(key, at) : placeholderName(key, at)));
         }
 
         /** {@code ${NAME}} of the prop written at this place, or null when it is not known. */
@@ -267,11 +273,21 @@ final class JakartaMail {
             return null;
         }
 
+        /** The source text of the value the code computes for the prop at this place, or null. */
+        private String codeText(String key, SourceLocation at) {
+            for (Prop p : in.keys.values()) {
+                if (!p.isResolved() && p.at().equals(at) && p.key().equals(key)) return p.unresolvedName();
+            }
+            if (in.connectHost != null && in.connectHost.at().equals(at)) return in.connectHost.unresolvedName();
+            if (in.connectPortProp != null && in.connectPortProp.at().equals(at)) return in.connectPortProp.unresolvedName();
+            return null;
+        }
+
         void report(MailEndpoint.Builder b) {
             if (parts.isEmpty()) return;
             java.util.List<Diagnostic.Decided> all = new java.util.ArrayList<>();
             for (java.util.List<Diagnostic.Decided> at : parts.values()) all.addAll(at);
-            b.diagnostic(Diagnostic.unresolved(Library.JAKARTA_MAIL, all));
+            b.diagnostic(Diagnostic.unresolved(in.code ? Library.JAVA_CODE : Library.JAKARTA_MAIL, all));
         }
     }
 

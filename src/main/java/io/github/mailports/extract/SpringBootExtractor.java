@@ -37,13 +37,13 @@ public final class SpringBootExtractor extends Source {
         List<MailEndpoint> out = new ArrayList<>();
         if (!unit.isSpring()) return out;
         for (String profile : unit.profiles()) {
-            MailEndpoint e = endpoint(unit.view(profile, ctx), profile, ctx.libraries());
+            MailEndpoint e = endpoint(unit.view(profile, ctx), profile, ctx.libraries(), ctx.codeReads());
             if (e != null) out.add(e);
         }
         return out;
     }
 
-    private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries) {
+    private MailEndpoint endpoint(View view, String profile, LibraryVersions libraries, CodeReads code) {
         Prop host = view.get("spring.mail.host");
         if (host == null || view.get("spring.mail.jndiname") != null) return null;
         MailEndpoint.Builder b = start(ID, profile, host);
@@ -78,6 +78,7 @@ public final class SpringBootExtractor extends Source {
             String k = me.getKey();
             Prop prop = me.getValue();
             keys.put(k, prop);
+            if (code.reads(prop.at().file(), prop.key())) continue; // the application's code reads it: not ineffective
             mapKeyDiagnostics(k, prop, p, portProp != null, view.get("spring.mail.username") != null, b);
         }
         for (String bool : new String[] {"spring.mail.testconnection", "spring.mail.ssl.verifyhostname"}) {
@@ -102,7 +103,8 @@ public final class SpringBootExtractor extends Source {
         }
         for (Map.Entry<String, Prop> me : view.all().entrySet()) {
             String k = me.getKey();
-            if (k.startsWith("spring.mail.") && !k.startsWith(Keys.SPRING_MAIL_PROPERTIES)) {
+            if (k.startsWith("spring.mail.") && !k.startsWith(Keys.SPRING_MAIL_PROPERTIES)
+                    && !code.reads(me.getValue().at().file(), me.getValue().key())) {
                 unknownSpringKey(k.substring("spring.mail.".length()), me.getValue(), b);
             }
         }

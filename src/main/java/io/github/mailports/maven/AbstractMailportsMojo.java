@@ -57,8 +57,8 @@ abstract class AbstractMailportsMojo extends AbstractMojo {
      * {@code application*.{properties,yml,yaml}}, {@code bootstrap*.{properties,yml,yaml}}, {@code *mail*.properties},
      * {@code logback*.xml} and {@code log4j2*.{xml,yml,yaml,json,properties}} under {@code src/main/resources/},
      * under {@code config/} and at the top of the base directory, plus every {@code config-v1.1.xml} and every
-     * {@code .xml} under {@code autoconfig/}; without a POM, under every {@code src/main/resources/} and {@code config/}
-     * below the base directory too. Setting it replaces the defaults. On the command line, a comma inside braces stays
+     * {@code .xml} under {@code autoconfig/}, and the Java sources {@code src/main/java/**&#47;*.java}; without a POM,
+     * under every {@code src/main/resources/}, {@code config/} and {@code src/main/java/} below the base directory too. Setting it replaces the defaults. On the command line, a comma inside braces stays
      * in its glob: <code>-Dmailports.includes=**&#47;application*.{yml,yaml}</code>.
      */
     @Parameter(property = "mailports.includes")

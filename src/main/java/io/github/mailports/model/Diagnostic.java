@@ -107,9 +107,16 @@ public final class Diagnostic {
         IGNORED_FOR_TLS_CONFIGURATION(Kind.INEFFECTIVE),
         /** Log4j's {@code <Ssl>} with a protocol other than smtps; detail: the element as written. */
         SSL_WITHOUT_SMTPS(Kind.INEFFECTIVE),
+        /** Commons Email's {@code setSmtpPort} with {@code setSSLOnConnect(true)}: the SSL port is used; other: that port. */
+        PORT_REPLACED_BY_SSL_PORT(Kind.INEFFECTIVE),
 
         /** Placeholders without a value decide the connection; {@link #decided()}; other: Logback's SSL key. */
-        UNRESOLVED_PLACEHOLDER(Kind.UNRESOLVED);
+        UNRESOLVED_PLACEHOLDER(Kind.UNRESOLVED),
+        /**
+         * Java code that may add settings the reader cannot follow ({@code props.load(in)}, a parameter); detail: that
+         * code; other: what is left to the library's default and so unknown ("the encryption and the port").
+         */
+        SETTINGS_FROM_CODE(Kind.UNRESOLVED);
 
         private final Kind kind;
 

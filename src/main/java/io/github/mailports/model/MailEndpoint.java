@@ -125,7 +125,7 @@ public final class MailEndpoint {
     public String url() {
         String id = protocol.value().id();
         String p = port.isKnown() ? String.valueOf(port.value()) : null;
-        if (!host.isKnown() && host.origin() == Origin.DEFAULT) {
+        if (!host.isKnown() && (host.origin() == Origin.DEFAULT || host.key() == null)) { // no key: a host the code computes
             return "the host your code passes (" + id + (p == null ? "" : ", port " + p) + ")";
         }
         if (!host.isKnown()) return id + (p == null ? " (host and port not set)" : " on port " + p + " (host not set)");

@@ -25,7 +25,12 @@ public enum Syntax {
     /** A JSON member: {@code "name": "value"}. */
     JSON((k, v) -> "\"" + k + "\": \"" + v + "\""),
     /** A URL query parameter: {@code name=value}, a space in the value written {@code %20}. */
-    URL_QUERY((k, v) -> k + "=" + v.replace(" ", "%20"));
+    URL_QUERY((k, v) -> k + "=" + v.replace(" ", "%20")),
+    /**
+     * A call in Java code: the method as called and its arguments as written, {@code props.put} and
+     * {@code "mail.smtp.starttls.required", "true"} give {@code props.put("mail.smtp.starttls.required", "true")}.
+     */
+    JAVA_CALL((k, v) -> k + "(" + v + ")");
 
     private final BinaryOperator<String> spelling;
 

@@ -206,6 +206,10 @@ final class DiagnosticText {
             }
             case TRUST_IGNORED_WITH_FACTORY:
                 return "sets " + k + ", which Jakarta Mail ignores for STARTTLS because an SSL socket factory is configured";
+            case PORT_REPLACED_BY_SSL_PORT:
+                // commons-email 1.6.0 Email.getMailSession: with isSSLOnConnect() mail.smtp.port = sslSmtpPort
+                return "sets " + k + ", which Commons Email never uses with setSSLOnConnect(true): it connects to the SSL port "
+                        + d.other() + " (setSslSmtpPort)";
             case IGNORED_FOR_TLS_CONFIGURATION:
                 return "sets " + k + ", which Quarkus ignores because " + d.other() + " is set: TLS and trust come from that"
                         + " named TLS configuration";
@@ -215,6 +219,9 @@ final class DiagnosticText {
 
             case UNRESOLVED_PLACEHOLDER:
                 return unresolved(d);
+            case SETTINGS_FROM_CODE:
+                return "may get further settings from " + d.detail() + " at run time: " + d.other() + " left to the"
+                        + " library's default cannot be checked from the source; the settings written here are judged as written";
             default:
                 throw new IllegalStateException("no words for " + d.reason());
         }
@@ -338,6 +345,8 @@ final class DiagnosticText {
             }
             case TRUST_IGNORED_WITH_FACTORY:
                 return null;
+            case PORT_REPLACED_BY_SSL_PORT:
+                return "remove it, or set the port with setSslSmtpPort";
             case IGNORED_FOR_TLS_CONFIGURATION:
                 return "remove it and configure quarkus.tls." + d.detail() + ".* instead";
             case SSL_WITHOUT_SMTPS:
@@ -346,6 +355,8 @@ final class DiagnosticText {
             case UNRESOLVED_PLACEHOLDER:
                 return lib == Library.JAVA_CODE ? "write the value as a literal or a constant, or check the setting it is read"
                         + " from" : null;
+            case SETTINGS_FROM_CODE:
+                return "write the settings where the session is made, or check which settings " + d.detail() + " adds";
             default:
                 return null;
         }

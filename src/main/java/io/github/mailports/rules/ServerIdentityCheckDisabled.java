@@ -33,6 +33,13 @@ public final class ServerIdentityCheckDisabled implements Rule {
             uncheckedByDefault(e, ctx);
             return;
         }
+        if (!check.isWritten() && Boolean.FALSE.equals(check.value()) && check.key() != null) {
+            // a source that knows the library's own default is off (Java code on javax.mail, Commons Email) names it
+            ctx.report(e, check, "does not check the server's identity for " + e.url() + ": " + check.key() + " is not set"
+                    + " and the library's default is false, so any certificate a trusted CA issued for any other host is"
+                    + " accepted and a man in the middle can impersonate the server", Remedy.ENABLE_IDENTITY_CHECK);
+            return;
+        }
         if (!check.isWritten() || !Boolean.FALSE.equals(check.value())) return;
         if (e.source().equals("log4j2") && check.key() != null && check.key().toLowerCase(java.util.Locale.ROOT).contains("verifyhostname")
                 && ctx.libraries().holds(LibraryVersions.Behaviour.LOG4J2_VERIFY_HOSTNAME_IGNORED, LOG4J_CORE)) {

@@ -1,0 +1,5 @@
+package demo;
+
+public class Plain {
+    String trim(String email) { return email.trim(); }
+}
