@@ -9,20 +9,10 @@ import io.github.mailports.model.Protocol;
 import io.github.mailports.model.Remedy;
 import io.github.mailports.model.Syntax;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import static io.github.mailports.model.Fix.set;
 
 /** Fixes for sources whose settings are Jakarta Mail keys under a prefix, in YAML, properties or a Spring XML bean. */
 final class JakartaFixes {
-    /**
-     * The tables already made, by key prefix, port key, syntax and protocol: the same for every endpoint with those
-     * (a Spring Boot monorepo has thousands); bounded, since a prefix is whatever a file writes before {@code mail.}.
-     */
-    private static final Map<String, Fixes> TABLES = new ConcurrentHashMap<>();
-    private static final int MAX_TABLES = 64;
-
     private final String keyPrefix;
     private final String portKey;
 
@@ -38,14 +28,7 @@ final class JakartaFixes {
     /** The fixes for an endpoint of this source, whose keys are written in {@code format}. */
     Fixes of(MailEndpoint e, ConfigFormat format) {
         Protocol p = e.protocol().value();
-        Syntax syntax = syntax(format);
-        String id = keyPrefix + '\n' + portKey + '\n' + syntax + '\n' + p;
-        Fixes table = TABLES.get(id);
-        if (table == null) {
-            table = Fixes.of(syntax, r -> fix(r, p));
-            if (TABLES.size() < MAX_TABLES) TABLES.put(id, table);
-        }
-        return table.with(Remedy.REMOVE_SOCKET_FACTORY, removeSocketFactory(e));
+        return Fixes.of(syntax(format), r -> r == Remedy.REMOVE_SOCKET_FACTORY ? removeSocketFactory(e) : fix(r, p));
     }
 
     /** The syntax of a file format; in XML, a Spring bean's {@code javaMailProperties}. */

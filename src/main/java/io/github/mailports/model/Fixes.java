@@ -30,13 +30,6 @@ public final class Fixes {
         return new Fixes(syntax, m);
     }
 
-    /** These fixes with {@code remedy} done as {@code fix} (this table is left as it is). */
-    public Fixes with(Remedy remedy, Fix fix) {
-        EnumMap<Remedy, Fix> m = new EnumMap<>(fixes);
-        m.put(remedy, fix);
-        return new Fixes(syntax, m);
-    }
-
     /**
      * The remedy's fix as text in the source's syntax, e.g. {@code set spring.mail.properties.mail.smtp.starttls.required: true};
      * null when the source has none to offer.
