@@ -118,14 +118,19 @@ final class FileFinder {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
                 String rel = relative(base, file);
+                // the same matchers as the walk: the failed entry's folder is on top (a folder that cannot be opened
+                // was never entered), or nothing when the base itself cannot be
+                Glob.Walk.State[] folder = folders.isEmpty() ? null : folders.peek();
+                String name = file.getFileName() == null ? "" : file.getFileName().toString();
                 if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                     // a folder that cannot be listed: its files were not checked, and nobody may think they were
-                    if (!skip.contains(file.toAbsolutePath().normalize()) && (rel.isEmpty() || !matchesAny(excludes, rel + "/"))
-                            && anyBelow(includes, rel)) {
+                    boolean wanted = folder == null ? in.couldMatchBelow(in.root())
+                            : !out.matches(out.step(folder[1], name), "") && in.couldMatchBelow(in.step(folder[0], name));
+                    if (!skip.contains(file.toAbsolutePath().normalize()) && wanted) {
                         f.odd.add(new Odd(rel.isEmpty() ? "." : rel, "is a folder that cannot be read ("
                                 + exc.getClass().getSimpleName() + "); the configuration files in it were not checked"));
                     }
-                } else if (looksLikeConfigFile(rel) && matchesAny(includes, rel) && !matchesAny(excludes, rel)) {
+                } else if (folder != null && looksLikeConfigFile(rel) && in.matches(folder[0], name) && !out.matches(folder[1], name)) {
                     f.odd.add(new Odd(rel, "cannot be read (" + exc.getClass().getSimpleName() + ")"));
                 }
                 return FileVisitResult.CONTINUE;
@@ -140,28 +145,6 @@ final class FileFinder {
         String lower = rel.toLowerCase(Locale.ROOT);
         return lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml")
                 || lower.endsWith(".xml") || lower.endsWith(".json");
-    }
-
-    private static boolean matchesAny(List<Glob> globs, String rel) {
-        return matchesAny(globs, new Glob.Path(rel));
-    }
-
-    private static boolean matchesAny(List<Glob> globs, Glob.Path rel) {
-        for (Glob g : globs) {
-            if (g.matches(rel, null)) return true;
-        }
-        return false;
-    }
-
-    private static boolean anyBelow(List<Glob> globs, String relDir) {
-        return anyBelow(globs, new Glob.Path(relDir));
-    }
-
-    private static boolean anyBelow(List<Glob> globs, Glob.Path relDir) {
-        for (Glob g : globs) {
-            if (g.couldMatchBelow(relDir)) return true;
-        }
-        return false;
     }
 
     static String relative(Path base, Path p) {
