@@ -111,11 +111,36 @@ public final class JavaReader {
      * {@code email.} variable does not count. One pass, no allocation.
      */
     public static boolean mentionsMail(byte[] b) {
-        for (int i = 1; i + 5 <= b.length; i++) {
-            if (b[i] != 'm' || b[i + 1] != 'a' || b[i + 2] != 'i' || b[i + 3] != 'l' || b[i + 4] != '.') continue;
-            byte before = b[i - 1];
-            if (before == '.' || before == '"' || before == '{') return true;
-            if (i >= 4 && b[i - 4] == 'j' && b[i - 3] == 'a' && b[i - 2] == 'v' && b[i - 1] == 'a') return true;
+        return mentionsMail(b, b.length);
+    }
+
+    /**
+     * {@link #mentionsMail(byte[])} on the first {@code length} bytes (a reused read buffer). A Horspool search for
+     * {@code mail.}: the byte under the window's last place says how far the window may move (most bytes of a source
+     * are none of {@code m a i l .}, so it moves five at a time), then the byte before a match is looked at.
+     */
+    public static boolean mentionsMail(byte[] b, int length) {
+        for (int end = 5; end < length; ) { // b[end] is the '.' of a "mail." starting at end - 4 >= 1
+            byte c = b[end];
+            if (c == '.') {
+                int i = end - 4;
+                if (b[i] == 'm' && b[i + 1] == 'a' && b[i + 2] == 'i' && b[i + 3] == 'l') {
+                    byte before = b[i - 1];
+                    if (before == '.' || before == '"' || before == '{') return true;
+                    if (i >= 4 && b[i - 4] == 'j' && b[i - 3] == 'a' && b[i - 2] == 'v' && b[i - 1] == 'a') return true;
+                }
+                end += 5;
+            } else if (c == 'l') {
+                end += 1;
+            } else if (c == 'i') {
+                end += 2;
+            } else if (c == 'a') {
+                end += 3;
+            } else if (c == 'm') {
+                end += 4;
+            } else {
+                end += 5;
+            }
         }
         return false;
     }

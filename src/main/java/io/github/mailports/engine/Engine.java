@@ -1,8 +1,10 @@
 package io.github.mailports.engine;
 
 import io.github.mailports.config.ConfigFile;
+import io.github.mailports.config.ConfigFormat;
 import io.github.mailports.config.ConfigParseException;
 import io.github.mailports.config.ConfigReaders;
+import io.github.mailports.config.JavaReader;
 import io.github.mailports.extract.ConfigUnit;
 import io.github.mailports.extract.ExtractContext;
 import io.github.mailports.extract.Extractors;
@@ -193,6 +195,9 @@ public final class Engine {
      * its suppression directives, or why it was not parsed (an MP900 finding, or a note for a format no reader takes).
      */
     static final class FileRecord {
+        /** The byte test a Java source passes before it is kept and parsed (JavaReader#mentionsMail). */
+        private static final FileFinder.Keep JAVA_MAIL = JavaReader::mentionsMail;
+
         final String path;
         ConfigFile parsed;
         boolean parsedOk;
@@ -217,7 +222,8 @@ public final class Engine {
 
         private ConfigFile parse(FileSource source) {
             try {
-                if (ConfigReaders.formatOf(path) == null) {
+                ConfigFormat format = ConfigReaders.formatOf(path);
+                if (format == null) {
                     long size = source.size(path);
                     if (size > MAX_FILE_BYTES) {
                         error = tooLarge(path, size);
@@ -226,8 +232,11 @@ public final class Engine {
                     note = path + " matched the file selection, but no reader for its format is available; it was not checked";
                     return null;
                 }
-                // one open that follows no symbolic link (FileFinder#read), the size from the open file, one read
-                FileFinder.Read r = source.read(path, MAX_FILE_BYTES);
+                // one open that follows no symbolic link (FileFinder#read), the size from its attributes, one read into
+                // a reused buffer; a Java source the byte test finds no mail in is never copied out nor parsed
+                boolean java = format == ConfigFormat.JAVA;
+                FileFinder.Read r = source.read(path, MAX_FILE_BYTES, java ? JAVA_MAIL : FileFinder.ALL);
+                if (!r.kept) return null;
                 if (r.bytes == null) {
                     error = tooLarge(path, r.size);
                     return null;

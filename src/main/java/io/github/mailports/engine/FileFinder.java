@@ -160,14 +160,36 @@ final class FileFinder {
         }
     }
 
-    /** The bytes of a file, or (null, size) when it is larger than the limit. */
+    /**
+     * A look at a file's first {@code length} bytes (in a buffer the reader reuses) before they are kept: a file it
+     * turns down is not copied out.
+     */
+    interface Keep {
+        boolean test(byte[] bytes, int length);
+    }
+
+    /** Keeps every file. */
+    static final Keep ALL = (bytes, length) -> true;
+
+    /** The bytes of a file; (null, size) when it is larger than the limit, or when {@link Keep} turned it down. */
     static final class Read {
         final byte[] bytes;
         final long size;
+        /** False when the file was read and {@link Keep} turned it down: {@code bytes} is null, it is not too large. */
+        final boolean kept;
 
         Read(byte[] bytes, long size) {
+            this(bytes, size, true);
+        }
+
+        private Read(byte[] bytes, long size, boolean kept) {
             this.bytes = bytes;
             this.size = size;
+            this.kept = kept;
+        }
+
+        static Read turnedDown(long size) {
+            return new Read(null, size, false);
         }
     }
 
@@ -178,7 +200,7 @@ final class FileFinder {
      */
     static Read read(Path base, String rel, long maxBytes) throws IOException {
         try (Reader r = new Reader(base)) {
-            return r.read(rel, maxBytes);
+            return r.read(rel, maxBytes, ALL);
         }
     }
 
@@ -188,18 +210,21 @@ final class FileFinder {
      * opened relative to the one above with {@code NOFOLLOW_LINKS} and the file is checked and opened relative to its
      * folder; elsewhere the file is checked, opened with {@code NOFOLLOW_LINKS}, and its real path compared with the
      * expected one. A file that is no longer a regular file (a FIFO would block the read) is a
-     * {@link ChangedFileException}.
+     * {@link ChangedFileException}, and so is a folder that is a link when it is opened.
      *
      * <p>The folders of the last file's path stay open for the next file (files come in path order, so most share
-     * them): a folder is opened once per run of files below it, not once per file. Before a held folder is used
-     * again, its name is looked at again in the folder above, without following links: if it is no longer the same
-     * folder (swapped for a link, or another folder), it and the folders below are closed and opened anew, so a
-     * change after the walk is seen exactly as when every folder is opened per file. Close the reader at the end of
-     * the run; it holds at most one open folder per level of the deepest path.
+     * them): a folder is opened once per run of files below it, not once per file, and a file costs one look at its
+     * attributes, one open, its reads and one close. A held folder is used as it is: it was opened without following a
+     * link, relative to a folder opened the same way, so what is opened through it is inside the folder the run
+     * opened, whatever has been renamed or swapped for a link above it since (a file of a folder moved away is read
+     * where it now is, never what a link put in its place points to). The bytes are read into one buffer the reader
+     * reuses and copied out only when {@link Keep} takes them. Close the reader at the end of the run; it holds at most
+     * one open folder per level of the deepest path.
      */
     static final class Reader implements Closeable {
         private static final Set<OpenOption> READ_NOFOLLOW = Collections.unmodifiableSet(
                 new HashSet<OpenOption>(Arrays.asList(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)));
+        private static final int BUFFER = 64 * 1024;
 
         private final Path base;
         /** The base folder, opened once; null until the first read, or when the file system has no secure streams. */
@@ -208,14 +233,18 @@ final class FileFinder {
         /** The held folders below the base: {@code held.get(i)} is the folder of the first i + 1 names in {@code names}. */
         private final List<SecureDirectoryStream<Path>> held = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
-        /** The identity (device and inode) of each held folder, as it was when opened. */
-        private final List<Object> keys = new ArrayList<>();
+        /** The reused read buffer: its capacity is always above the size of the file read, so one read finds the end. */
+        private ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
         Reader(Path base) {
             this.base = base;
         }
 
         Read read(String rel, long maxBytes) throws IOException {
+            return read(rel, maxBytes, ALL);
+        }
+
+        Read read(String rel, long maxBytes, Keep keep) throws IOException {
             if (top == null && !insecure) {
                 DirectoryStream<Path> d = Files.newDirectoryStream(base);
                 if (d instanceof SecureDirectoryStream) {
@@ -225,40 +254,41 @@ final class FileFinder {
                     insecure = true;
                 }
             }
-            if (insecure) return readChecked(rel, maxBytes);
+            if (insecure) return readChecked(rel, maxBytes, keep);
             String[] parts = rel.split("/");
             int folders = parts.length - 1;
             SecureDirectoryStream<Path> dir = top;
             for (int i = 0; i < folders; i++) {
-                Path name = Paths.get(parts[i]);
-                BasicFileAttributes attrs = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                        .readAttributes();
                 if (i < held.size()) {
-                    Object key = keys.get(i);
-                    if (names.get(i).equals(parts[i]) && key != null && key.equals(attrs.fileKey()) && attrs.isDirectory()
-                            && !attrs.isSymbolicLink()) {
+                    if (names.get(i).equals(parts[i])) {
                         dir = held.get(i);
                         continue;
                     }
                     release(i);
                 }
+                Path name = Paths.get(parts[i]);
+                BasicFileAttributes attrs = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
                 if (attrs.isSymbolicLink() || !attrs.isDirectory()) {
                     throw new ChangedFileException("is in a folder that is a symbolic link now (it changed after the walk); not read");
                 }
+                // O_NOFOLLOW: had the name become a link since the look above, the open fails rather than follows it
                 SecureDirectoryStream<Path> sub = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
                 held.add(sub);
                 names.add(parts[i]);
-                keys.add(sub.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey());
                 dir = sub;
             }
             Path name = Paths.get(parts[folders]);
-            checkRegular(dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes(), rel);
+            BasicFileAttributes attrs = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
+            checkRegular(attrs, rel);
+            if (attrs.size() > maxBytes) return new Read(null, attrs.size());
             try (SeekableByteChannel ch = dir.newByteChannel(name, READ_NOFOLLOW)) {
-                return readAll(ch, maxBytes);
+                return readAll(ch, attrs.size(), maxBytes, keep);
             }
         }
 
-        private Read readChecked(String rel, long maxBytes) throws IOException {
+        private Read readChecked(String rel, long maxBytes, Keep keep) throws IOException {
             Path p = base.resolve(rel);
             BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             checkRegular(attrs, rel);
@@ -266,8 +296,33 @@ final class FileFinder {
                 if (!p.toRealPath().equals(base.toRealPath().resolve(rel).normalize())) {
                     throw new ChangedFileException("is reached through a symbolic link now (it changed after the walk); not read");
                 }
-                return readAll(ch, maxBytes);
+                long size = ch.size();
+                if (size > maxBytes) return new Read(null, size);
+                return readAll(ch, size, maxBytes, keep);
             }
+        }
+
+        /**
+         * Reads the open file to its end into the reused buffer, bounded: {@code size} is what its attributes said, and
+         * the buffer holds at least one byte more, so a read that stops short of filling it has found the end (a
+         * regular file returns fewer bytes than asked only there). A file that grew since is read on, up to the limit.
+         */
+        private Read readAll(SeekableByteChannel ch, long size, long maxBytes, Keep keep) throws IOException {
+            if (buffer.capacity() <= size) buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size + BUFFER));
+            ByteBuffer buf = buffer;
+            buf.clear();
+            while (true) {
+                int asked = buf.remaining();
+                int r = ch.read(buf);
+                if (r < 0) break;
+                if (!buf.hasRemaining()) return grown(ch, buf, maxBytes); // more than the attributes said: it grew
+                // short of what was asked, with all the bytes the attributes promised: the end, found in one read
+                if (r < asked && buf.position() >= size) break;
+            }
+            int n = buf.position();
+            if (n > maxBytes) return new Read(null, n);
+            if (!keep.test(buf.array(), n)) return Read.turnedDown(n);
+            return new Read(Arrays.copyOf(buf.array(), n), n);
         }
 
         /** Closes the held folders from level {@code from} down. */
@@ -280,7 +335,6 @@ final class FileFinder {
                     failed = e;
                 }
                 names.remove(i);
-                keys.remove(i);
             }
             if (failed != null) throw failed;
         }
@@ -296,6 +350,20 @@ final class FileFinder {
         }
     }
 
+    /** A file that grew while it was read: the rest too, up to the limit; not tested by {@link Keep} (it is rare). */
+    private static Read grown(SeekableByteChannel ch, ByteBuffer full, long maxBytes) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(full.capacity() * 2);
+        all.write(full.array(), 0, full.position());
+        ByteBuffer more = ByteBuffer.allocate(8192);
+        int r;
+        while (all.size() <= maxBytes && (r = ch.read(more)) > 0) {
+            all.write(more.array(), 0, r);
+            more.clear();
+        }
+        if (all.size() > maxBytes) return new Read(null, all.size());
+        return new Read(all.toByteArray(), all.size());
+    }
+
     private static void checkRegular(BasicFileAttributes attrs, String rel) throws ChangedFileException {
         if (attrs.isSymbolicLink()) {
             throw new ChangedFileException("is a symbolic link now (it changed after the walk); not followed, not read");
@@ -303,27 +371,5 @@ final class FileFinder {
         if (!attrs.isRegularFile()) {
             throw new ChangedFileException("is not a regular file now (a folder, FIFO or device; it changed after the walk); not read");
         }
-    }
-
-    /** One read of the open file, bounded: the size from the open file, more if it grew while it was read. */
-    private static Read readAll(SeekableByteChannel ch, long maxBytes) throws IOException {
-        long size = ch.size();
-        if (size > maxBytes) return new Read(null, size);
-        ByteBuffer buf = ByteBuffer.allocate((int) size);
-        while (buf.hasRemaining()) {
-            if (ch.read(buf) < 0) return new Read(Arrays.copyOf(buf.array(), buf.position()), buf.position()); // it shrank
-        }
-        ByteBuffer more = ByteBuffer.allocate(8192);
-        int r = ch.read(more);
-        if (r <= 0) return new Read(buf.array(), size);
-        // it grew while it was read: take the rest too, up to the limit
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream((int) size * 2 + 8192);
-        all.write(buf.array(), 0, buf.capacity());
-        do {
-            all.write(more.array(), 0, r);
-            if (all.size() > maxBytes) return new Read(null, all.size());
-            more.clear();
-        } while ((r = ch.read(more)) > 0);
-        return new Read(all.toByteArray(), all.size());
     }
 }

@@ -18,8 +18,11 @@ abstract class FileSource implements Closeable {
     /** What is selected: the files in path order, the odd paths (MP900) and the symbolic links (noted). */
     abstract FileFinder select() throws IOException;
 
-    /** The bytes of a selected file, or (null, size) when it is larger than {@code maxBytes}. */
-    abstract FileFinder.Read read(String rel, long maxBytes) throws IOException;
+    /**
+     * The bytes of a selected file, or (null, size) when it is larger than {@code maxBytes}, or when {@code keep} turns
+     * them down ({@link FileFinder.Read#kept} false).
+     */
+    abstract FileFinder.Read read(String rel, long maxBytes, FileFinder.Keep keep) throws IOException;
 
     /** The size of a selected file that no reader takes (it is not read). */
     abstract long size(String rel) throws IOException;
@@ -43,8 +46,8 @@ abstract class FileSource implements Closeable {
             }
 
             @Override
-            FileFinder.Read read(String rel, long maxBytes) throws IOException {
-                return reader.read(rel, maxBytes);
+            FileFinder.Read read(String rel, long maxBytes, FileFinder.Keep keep) throws IOException {
+                return reader.read(rel, maxBytes, keep);
             }
 
             @Override
@@ -74,9 +77,11 @@ abstract class FileSource implements Closeable {
             }
 
             @Override
-            FileFinder.Read read(String rel, long maxBytes) throws IOException {
+            FileFinder.Read read(String rel, long maxBytes, FileFinder.Keep keep) throws IOException {
                 byte[] bytes = bytes(rel);
-                return new FileFinder.Read(bytes.length > maxBytes ? null : bytes, bytes.length);
+                if (bytes.length > maxBytes) return new FileFinder.Read(null, bytes.length);
+                if (!keep.test(bytes, bytes.length)) return FileFinder.Read.turnedDown(bytes.length);
+                return new FileFinder.Read(bytes, bytes.length);
             }
 
             @Override

@@ -29,6 +29,31 @@ class JavaReaderTest {
     }
 
     @Test
+    void theSkippingSearchAnswersAsAPlainScanOnEveryShape() {
+        // a byte at a time, as the definition says: mail. after '.', '"', '{' or "java"
+        java.util.Random random = new java.util.Random(12);
+        byte[] alphabet = bytes("mail.\"{jvx");
+        for (int n = 0; n < 50_000; n++) {
+            byte[] b = new byte[random.nextInt(24)];
+            for (int i = 0; i < b.length; i++) b[i] = alphabet[random.nextInt(alphabet.length)];
+            int length = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+            boolean plain = false;
+            for (int i = 1; i + 5 <= length && !plain; i++) {
+                if (b[i] == 'm' && b[i + 1] == 'a' && b[i + 2] == 'i' && b[i + 3] == 'l' && b[i + 4] == '.') {
+                    byte before = b[i - 1];
+                    plain = before == '.' || before == '"' || before == '{'
+                            || (i >= 4 && b[i - 4] == 'j' && b[i - 3] == 'a' && b[i - 2] == 'v' && b[i - 1] == 'a');
+                }
+            }
+            assertEquals(plain, JavaReader.mentionsMail(b, length), new String(b, 0, length, StandardCharsets.UTF_8));
+        }
+        // the bytes past the length (a reused buffer's rest) are never looked at
+        assertFalse(JavaReader.mentionsMail(bytes("x = 1; javax.mail.Session s;"), 10));
+        assertTrue(JavaReader.mentionsMail(bytes("javax.mail.Session s;"), 11));
+        assertFalse(JavaReader.mentionsMail(bytes("javax.mail.Session s;"), 10));
+    }
+
+    @Test
     void aFileWithoutMailIsNeverParsed() throws Exception {
         // a syntax error that a parse would report: the file is not parsed, so there is nothing to report
         ConfigFile f = JavaReader.read("src/main/java/A.java", bytes("class A { void f( { user.email.trim(); }"));

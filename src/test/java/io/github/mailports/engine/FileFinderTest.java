@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,39 +131,87 @@ class FileFinderTest {
     }
 
     @Test
-    void oneReaderKeepsFoldersOpenButSeesAFolderSwappedBetweenTwoFiles() throws Exception {
+    void oneReaderKeepsFoldersOpenAndNeverReadsThroughAFolderSwappedForALink() throws Exception {
         write("outside/b.properties", "mail.smtp.password=changeme\n");
         write("outside/c.properties", "mail.smtp.password=changeme\n");
+        write("outside/e.properties", "mail.smtp.password=changeme\n");
         Path base = dir.resolve("base");
         write("base/m/src/main/resources/a.properties", "a=1\n");
         write("base/m/src/main/resources/b.properties", "b=2\n");
         write("base/m/src/main/resources/c.properties", "c=3\n");
+        write("base/m/src/main/resources/f.properties", "f=6\n");
+        write("base/m/src/main/resources/g.properties", "g=7\n");
+        write("base/m/src/main/settings/e.properties", "e=5\n");
         write("base/n/d.properties", "d=4\n");
         try (FileFinder.Reader reader = new FileFinder.Reader(base)) {
-            assertEquals("a=1\n", new String(reader.read("m/src/main/resources/a.properties", 1000).bytes, StandardCharsets.UTF_8));
-            // the held folder "resources" becomes a link to a folder outside the tree: the next file is refused
+            assertEquals("a=1\n", text(reader.read("m/src/main/resources/a.properties", 1000)));
+            // the held folder "resources" becomes a link to a folder outside the tree: the next file is still read from
+            // the folder the run opened (now "moved"), never from where the link points
             Path resources = base.resolve("m/src/main/resources");
             Path moved = base.resolve("m/src/main/moved");
             Files.move(resources, moved);
             Files.createSymbolicLink(resources, dir.resolve("outside"));
-            FileFinder.ChangedFileException e = assertThrows(FileFinder.ChangedFileException.class,
-                    () -> reader.read("m/src/main/resources/b.properties", 1000));
-            assertTrue(e.getMessage().startsWith("is in a folder that is a symbolic link now"), e.getMessage());
-            // a folder higher up swapped for a link: refused too, though every folder below it is held
-            Files.delete(resources);
-            Files.move(moved, resources);
-            assertEquals("b=2\n", new String(reader.read("m/src/main/resources/b.properties", 1000).bytes, StandardCharsets.UTF_8));
+            assertEquals("b=2\n", text(reader.read("m/src/main/resources/b.properties", 1000)));
+            // a folder higher up swapped for a link: the same
             Files.move(base.resolve("m"), dir.resolve("m-moved"));
-            Files.createSymbolicLink(base.resolve("m"), dir.resolve("m-moved"));
-            assertThrows(FileFinder.ChangedFileException.class, () -> reader.read("m/src/main/resources/c.properties", 1000));
-            // another folder of the same name (not a link) is read as it is now, as a fresh open would
-            Files.delete(base.resolve("m"));
-            write("base/m/src/main/resources/c.properties", "c=new\n");
-            assertEquals("c=new\n", new String(reader.read("m/src/main/resources/c.properties", 1000).bytes, StandardCharsets.UTF_8));
-            assertEquals("d=4\n", new String(reader.read("n/d.properties", 1000).bytes, StandardCharsets.UTF_8));
-            assertEquals("a=1\n", new String(Files.readAllBytes(dir.resolve("m-moved/src/main/resources/a.properties")),
-                    StandardCharsets.UTF_8));
+            Files.createSymbolicLink(base.resolve("m"), dir.resolve("outside"));
+            assertEquals("c=3\n", text(reader.read("m/src/main/resources/c.properties", 1000)));
+            // a file of a held folder swapped for a link is refused, as always
+            Path f = dir.resolve("m-moved/src/main/moved/f.properties");
+            Files.delete(f);
+            Files.createSymbolicLink(f, dir.resolve("outside/c.properties"));
+            FileFinder.ChangedFileException link = assertThrows(FileFinder.ChangedFileException.class,
+                    () -> reader.read("m/src/main/resources/f.properties", 1000));
+            assertTrue(link.getMessage().startsWith("is a symbolic link now"), link.getMessage());
+            assertEquals("g=7\n", text(reader.read("m/src/main/resources/g.properties", 1000)));
+            // a folder the reader has not opened yet that is a link now: refused, it is opened by name
+            Path settings = dir.resolve("m-moved/src/main/settings");
+            Files.move(settings, dir.resolve("settings-moved"));
+            Files.createSymbolicLink(settings, dir.resolve("outside"));
+            FileFinder.ChangedFileException folder = assertThrows(FileFinder.ChangedFileException.class,
+                    () -> reader.read("m/src/main/settings/e.properties", 1000));
+            assertTrue(folder.getMessage().startsWith("is in a folder that is a symbolic link now"), folder.getMessage());
+            assertEquals("d=4\n", text(reader.read("n/d.properties", 1000)));
         }
+        // a new reader opens the folders by name: the link at "m" is refused
+        try (FileFinder.Reader reader = new FileFinder.Reader(base)) {
+            assertThrows(FileFinder.ChangedFileException.class, () -> reader.read("m/src/main/resources/b.properties", 1000));
+        }
+    }
+
+    @Test
+    void theReusedBufferGivesEachFileItsOwnBytesAndATurnedDownFileIsNotCopied() throws Exception {
+        Path base = dir.resolve("base");
+        StringBuilder big = new StringBuilder();
+        while (big.length() < 200_000) big.append("key").append(big.length()).append("=value\n");
+        write("base/a/big.properties", big.toString());
+        write("base/a/empty.properties", "");
+        write("base/a/small.properties", "x=1\n");
+        write("base/b/skip.java", "class Skip {}\n");
+        write("base/b/keep.java", "import javax.mail.Session;\n");
+        try (FileFinder.Reader reader = new FileFinder.Reader(base)) {
+            assertEquals(big.toString(), text(reader.read("a/big.properties", 1_000_000)));
+            assertEquals("", text(reader.read("a/empty.properties", 1000)));
+            FileFinder.Read small = reader.read("a/small.properties", 1000);
+            assertEquals("x=1\n", text(small));
+            assertEquals(4, small.bytes.length);
+            FileFinder.Read tooLarge = reader.read("a/big.properties", 1000);
+            assertNull(tooLarge.bytes);
+            assertTrue(tooLarge.kept);
+            assertEquals(big.length(), tooLarge.size);
+            FileFinder.Read skipped = reader.read("b/skip.java", 1000, io.github.mailports.config.JavaReader::mentionsMail);
+            assertFalse(skipped.kept);
+            assertNull(skipped.bytes);
+            assertEquals(14, skipped.size);
+            assertEquals("import javax.mail.Session;\n",
+                    text(reader.read("b/keep.java", 1000, io.github.mailports.config.JavaReader::mentionsMail)));
+            // the small file's bytes were copied out: reading others into the buffer did not change them
+            assertEquals("x=1\n", text(small));
+        }
+    }
+
+    private static String text(FileFinder.Read r) {
+        return new String(r.bytes, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -30,9 +30,9 @@ class PipelineTest {
         FileFinder select() throws IOException { return files.select(); }
 
         @Override
-        FileFinder.Read read(String rel, long maxBytes) throws IOException {
+        FileFinder.Read read(String rel, long maxBytes, FileFinder.Keep keep) throws IOException {
             reads.add(rel);
-            return files.read(rel, maxBytes);
+            return files.read(rel, maxBytes, keep);
         }
 
         @Override
@@ -79,5 +79,28 @@ class PipelineTest {
         assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("MP900") && f.location().file().equals("broken.yml")),
                 r.findings().toString());
         assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("MP001")), r.findings().toString());
+    }
+
+    @Test
+    void aJavaSourceWithoutMailIsReadButNeverKeptNorParsed() throws Exception {
+        Map<String, byte[]> held = new LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            held.put("src/main/java/shop/Order" + i + ".java", ("package shop;\nclass Order" + i + " { String email; }\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        held.put("src/main/java/shop/Mail.java", ("package shop;\nimport java.util.Properties;\nimport javax.mail.Session;\n"
+                + "class Mail {\n  Session s() {\n    Properties p = new Properties();\n    p.put(\"mail.smtp.host\", \"smtp.example.com\");\n"
+                + "    p.put(\"mail.smtp.port\", \"25\");\n    return Session.getInstance(p);\n  }\n}\n").getBytes(StandardCharsets.UTF_8));
+        CountingSource source = new CountingSource(held);
+        Engine engine = new Engine(CheckRequest.builder(Paths.get("target/no-such-dir"))
+                .includes(java.util.Collections.singletonList("src/main/java/**/*.java")).build());
+
+        CheckResult result = engine.run(source);
+
+        assertEquals(31, source.reads.size(), "every Java source is read once, for the byte test");
+        assertEquals(1, engine.peakHeld, "only the source that mentions mail is kept and parsed");
+        assertEquals(java.util.Collections.singletonList("src/main/java/shop/Mail.java"), result.files());
+        assertTrue(result.findings().stream().anyMatch(f -> f.ruleId().equals("MP001")
+                && f.location().file().equals("src/main/java/shop/Mail.java") && f.location().line() == 7), result.findings().toString());
     }
 }
