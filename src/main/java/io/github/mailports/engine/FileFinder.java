@@ -70,12 +70,15 @@ final class FileFinder {
         Glob.Walk in = new Glob.Walk(includes);
         Glob.Walk out = new Glob.Walk(excludes);
         Deque<Glob.Walk.State[]> folders = new ArrayDeque<>();
+        // each entered folder's relative path ("" for the base), so a file's is one concatenation, not a relativize
+        Deque<String> rels = new ArrayDeque<>();
         Files.walkFileTree(base, new SimpleFileVisitor<Path>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 f.visited++;
                 if (folders.isEmpty()) { // the base
                     folders.push(new Glob.Walk.State[] {in.root(), out.root()});
+                    rels.push("");
                     return FileVisitResult.CONTINUE;
                 }
                 if (!skip.isEmpty() && skip.contains(dir.toAbsolutePath().normalize())) return FileVisitResult.SKIP_SUBTREE;
@@ -89,12 +92,14 @@ final class FileFinder {
                 Glob.Walk.State included = in.step(parent[0], name);
                 if (!in.couldMatchBelow(included)) return FileVisitResult.SKIP_SUBTREE;
                 folders.push(new Glob.Walk.State[] {included, excluded});
+                rels.push(child(rels.peek(), name));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
                 folders.pop();
+                rels.pop();
                 return super.postVisitDirectory(dir, exc);
             }
 
@@ -108,7 +113,7 @@ final class FileFinder {
                         || (!skip.isEmpty() && skip.contains(file.toAbsolutePath().normalize()))) {
                     return FileVisitResult.CONTINUE;
                 }
-                String rel = relative(base, file);
+                String rel = child(rels.peek(), name);
                 if (attrs.isSymbolicLink()) f.links.add(rel);
                 else if (attrs.isRegularFile()) f.files.add(rel);
                 else f.odd.add(new Odd(rel, "is not a regular file"));
@@ -145,6 +150,12 @@ final class FileFinder {
         String lower = rel.toLowerCase(Locale.ROOT);
         return lower.endsWith(".properties") || lower.endsWith(".yml") || lower.endsWith(".yaml")
                 || lower.endsWith(".xml") || lower.endsWith(".json");
+    }
+
+    /** A name's relative path in a folder's, as {@link #relative} gives it (backslashes become {@code /}). */
+    private static String child(String folder, String name) {
+        String n = name.replace('\\', '/');
+        return folder.isEmpty() ? n : folder + "/" + n;
     }
 
     static String relative(Path base, Path p) {
