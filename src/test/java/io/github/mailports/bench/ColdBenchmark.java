@@ -106,6 +106,15 @@ public final class ColdBenchmark {
 
     /** Runs one side in a new JVM with this JVM's heap flags; returns {wall, cpu} nanos as the child measured them. */
     private static long[] spawn(String side, Path root) throws IOException, InterruptedException {
+        return spawn(ColdBenchmark.class, "-Dbench.cold=" + side, root);
+    }
+
+    /**
+     * Runs {@code main} of a benchmark class in a new JVM with this JVM's heap flags and {@code sideFlag}; the child
+     * prints {@code COLD side wallNanos cpuNanos n}. Returns {wall, cpu} nanos as the child measured them.
+     */
+    static long[] spawn(Class<?> main, String sideFlag, Path root) throws IOException, InterruptedException {
+        String side = sideFlag.substring(sideFlag.indexOf('=') + 1);
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -113,11 +122,11 @@ public final class ColdBenchmark {
         }
         String jfr = System.getProperty("bench.jfr", "");
         if (jfr.equals(side)) cmd.add("-XX:StartFlightRecording=filename=cold-" + side + ".jfr,settings=profile");
-        cmd.add("-Dbench.cold=" + side);
+        cmd.add(sideFlag);
         cmd.add("-Dbench.root=" + root);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(ColdBenchmark.class.getName());
+        cmd.add(main.getName());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(readAll(p), StandardCharsets.UTF_8);
         // the child's own line (Flight Recorder prints its start-up lines before it)
