@@ -408,6 +408,12 @@ public final class YamlReader {
             return lo;
         }
 
+        /** {@link #lineIndex(int)}, answered without a search when the offset is on line {@code hint}. */
+        int lineIndex(int hint, int offset) {
+            boolean onHint = lineStarts[hint] <= offset && (hint + 1 >= lines || offset < lineStarts[hint + 1]);
+            return onHint ? hint : lineIndex(offset);
+        }
+
         int line(int offset) {
             return lineIndex(offset) + 1;
         }
@@ -577,8 +583,10 @@ public final class YamlReader {
             }
             int keyOffset = t.offset(keyMark);
             int valueOffset = t.offset(valueNode.getStartMark());
-            entries.add(ConfigEntry.of(key, value, t.line(keyOffset), t.column(keyOffset),
-                    t.line(valueOffset), t.column(valueOffset), document));
+            int keyLine = t.lineIndex(keyOffset);
+            int valueLine = t.lineIndex(keyLine, valueOffset);
+            entries.add(ConfigEntry.of(key, value, keyLine + 1, keyOffset - t.lineStart(keyLine) + 1,
+                    valueLine + 1, valueOffset - t.lineStart(valueLine) + 1, document));
         }
 
         // ------------------------------------------------------------ merge and duplicate keys
@@ -637,6 +645,28 @@ public final class YamlReader {
         /** {@code SafeConstructor.processDuplicateKeys} with duplicates not allowed. */
         private void checkDuplicates(MappingNode node) throws ConfigParseException {
             if (!checkedForDuplicates.add(node)) {
+                return;
+            }
+            List<NodeTuple> tuples = node.getValue();
+            boolean plainStrings = true;
+            for (NodeTuple tuple : tuples) {
+                Node keyNode = tuple.getKeyNode();
+                if (!(keyNode instanceof ScalarNode) || !Tag.STR.equals(keyNode.getTag())) {
+                    plainStrings = false;
+                    break;
+                }
+            }
+            if (plainStrings) { // nearly every mapping: string keys are equal when their values are, no identity needed
+                if (tuples.size() < 2) {
+                    return;
+                }
+                Set<String> names = new HashSet<>(tuples.size() * 4 / 3 + 1);
+                for (NodeTuple tuple : tuples) {
+                    ScalarNode k = (ScalarNode) tuple.getKeyNode();
+                    if (!names.add(k.getValue())) {
+                        throw t.error("duplicate key", k.getStartMark());
+                    }
+                }
                 return;
             }
             Set<Object> seen = new HashSet<>();

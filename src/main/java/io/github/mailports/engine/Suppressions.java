@@ -87,12 +87,15 @@ public final class Suppressions {
     /** The directives of one file, in file order, with their targets resolved. */
     static List<Directive> directives(ConfigFile file) {
         List<Directive> out = new ArrayList<>();
-        if (file.comments().isEmpty()) return out;
-        int[] lines = entryLines(file);
-        int firstEntry = lines.length == 0 ? Integer.MAX_VALUE : lines[0];
+        int[] lines = null; // the entry lines, sorted: built at the first directive (most files have none)
+        int firstEntry = Integer.MAX_VALUE;
         for (Comment c : file.comments()) {
             Directive d = parse(file.path(), c);
             if (d == null) continue;
+            if (lines == null) {
+                lines = entryLines(file);
+                if (lines.length > 0) firstEntry = lines[0];
+            }
             if (d.wholeFile) {
                 if (c.line() >= firstEntry) {
                     d.problem = "it must come before the file's first entry (line " + firstEntry + "), in the header comments";
@@ -152,6 +155,7 @@ public final class Suppressions {
     static Directive parse(String file, Comment c) {
         String text = c.text().trim();
         if (text.endsWith(XML_END)) text = text.substring(0, text.length() - XML_END.length()).trim();
+        if (!text.startsWith("mailports:")) return null; // what DIRECTIVE starts with, without a matcher per comment
         Matcher m = DIRECTIVE.matcher(text);
         if (!m.matches()) return null;
         boolean wholeFile = m.group(1).equals("disable-file");

@@ -276,6 +276,16 @@ class YamlReaderTest {
         assertEquals(3, hex.line());
         ConfigParseException quoted = fails("m:\n  a: 1\n  \"a\": 2\n");
         assertEquals(3, quoted.line());
+        ConfigParseException third = fails("m:\n  a: 1\n  b: 2\n  'b': 3\n");
+        assertEquals(4, third.line());
+        assertEquals(3, third.column());
+    }
+
+    @Test
+    void keysThatConstructToDifferentValuesAreNoDuplicates() throws Exception {
+        // a quoted "1" is a string, a plain 1 an integer; "true" and true likewise: SnakeYAML builds two keys
+        ConfigFile f = read("m:\n  \"1\": a\n  1: b\n  \"true\": c\n  true: d\n");
+        assertEquals(4, f.entries().size());
     }
 
     @Test
