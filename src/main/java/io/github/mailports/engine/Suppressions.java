@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * named by {@code disable-file} to accept unused directives in a file; it is applied after the other ids.
  */
 public final class Suppressions {
-    private static final Pattern DIRECTIVE = Pattern.compile("^mailports:(disable-next-line|disable-file)(?=\\s|$)(.*)$",
+    /** What every directive starts with. */
+    private static final String PREFIX = "mailports:";
+    private static final Pattern DIRECTIVE = Pattern.compile("^" + PREFIX + "(disable-next-line|disable-file)(?=\\s|$)(.*)$",
             Pattern.DOTALL);
     private static final Pattern ID = Pattern.compile("[A-Za-z]+[0-9]+");
     private static final String XML_END = "-->";
@@ -155,7 +157,7 @@ public final class Suppressions {
     static Directive parse(String file, Comment c) {
         String text = c.text().trim();
         if (text.endsWith(XML_END)) text = text.substring(0, text.length() - XML_END.length()).trim();
-        if (!text.startsWith("mailports:")) return null; // what DIRECTIVE starts with, without a matcher per comment
+        if (!text.startsWith(PREFIX)) return null; // most comments: no matcher for them
         Matcher m = DIRECTIVE.matcher(text);
         if (!m.matches()) return null;
         boolean wholeFile = m.group(1).equals("disable-file");
